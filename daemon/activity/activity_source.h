@@ -24,7 +24,7 @@
 #include <string_view>
 
 #include "engine/break_engine.h"
-#include "engine/clock.h"
+#include "limber/clock.h"
 
 namespace limber {
 

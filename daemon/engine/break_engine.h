@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "clock.h"
+#include "limber/clock.h"
 #include "engine_config.h"
 #include "events.h"
 #include "limber/status.h"

@@ -5,8 +5,8 @@
 
 #include <chrono>
 
-#include "clock.h"
-#include "work_schedule.h"
+#include "limber/clock.h"
+#include "limber/work_schedule.h"
 
 namespace limber {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "clock.h"
+#include "limber/clock.h"
 #include "engine_config.h"
 
 namespace limber {

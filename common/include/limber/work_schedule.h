@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "clock.h"
+#include "limber/clock.h"
 
 namespace limber {
 

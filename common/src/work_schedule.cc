@@ -1,4 +1,4 @@
-#include "work_schedule.h"
+#include "limber/work_schedule.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "clock.h"
+#include "limber/clock.h"
 
 namespace limber {
 
