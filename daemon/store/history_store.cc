@@ -1,0 +1,409 @@
+#include "store/history_store.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <filesystem>
+#include <utility>
+
+#include "log.h"
+#include "store/history_path.h"
+#include "store/schema_migrations.h"
+#include "store/store_names.h"
+
+namespace limber {
+namespace {
+
+constexpr Duration kPruneInterval = std::chrono::hours(24);
+
+int64_t unix_ms(WallTime t) { return t.time_since_epoch().count(); }
+WallTime from_unix_ms(int64_t ms) { return WallTime{Duration{ms}}; }
+
+// Creates an empty file with mode 0600 if there is none, so that SQLite
+// (which copies the database's mode to its -wal and -shm files) never makes
+// the history readable by others. An empty file is a valid new database.
+Status create_private_file(const std::string& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    ::close(fd);
+    return Status::ok();
+  }
+  if (errno == EEXIST) return Status::ok();
+  return Status::io("cannot create " + path + ": " + std::strerror(errno));
+}
+
+Status write_break(SqliteDb& db, const BreakWrite& w) {
+  SqliteStmt stmt;
+  Status status;
+  switch (w.op) {
+    case BreakWrite::Op::kDue:
+      // A prompt re-delivered after quiet has the id of a break that is still
+      // open: it keeps that row. Ids restart at 1 when the engine starts
+      // without saved state, so only an open row of the same kind matches.
+      status = db.prepare(
+          "INSERT INTO breaks (engine_id, kind, due_at_ms) SELECT ?1, ?2, ?3 "
+          "WHERE NOT EXISTS (SELECT 1 FROM breaks "
+          "WHERE engine_id = ?1 AND kind = ?2 AND ended_at_ms IS NULL)",
+          &stmt);
+      if (!status) return status;
+      stmt.bind(1, static_cast<int64_t>(w.engine_id))
+          .bind(2, stored_name(w.kind))
+          .bind(3, unix_ms(w.at));
+      return stmt.run();
+    case BreakWrite::Op::kEnded:
+      status = db.prepare(
+          "UPDATE breaks SET ended_at_ms = ?3, outcome = ?4, postponed_ms = ?5 "
+          "WHERE id = (SELECT max(id) FROM breaks "
+          "WHERE engine_id = ?1 AND kind = ?2 AND ended_at_ms IS NULL)",
+          &stmt);
+      if (!status) return status;
+      stmt.bind(1, static_cast<int64_t>(w.engine_id))
+          .bind(2, stored_name(w.kind))
+          .bind(3, unix_ms(w.at))
+          .bind(4, stored_name(w.outcome))
+          .bind(5, w.postponed.count());
+      status = stmt.run();
+      if (!status || db.changes() > 0) return status;
+      // The due event was never seen (a store opened mid-break): keep the
+      // outcome anyway, with the end time standing in for the due time.
+      status = db.prepare(
+          "INSERT INTO breaks (engine_id, kind, due_at_ms, ended_at_ms, outcome, postponed_ms) "
+          "VALUES (?1, ?2, ?3, ?3, ?4, ?5)",
+          &stmt);
+      if (!status) return status;
+      stmt.bind(1, static_cast<int64_t>(w.engine_id))
+          .bind(2, stored_name(w.kind))
+          .bind(3, unix_ms(w.at))
+          .bind(4, stored_name(w.outcome))
+          .bind(5, w.postponed.count());
+      return stmt.run();
+    case BreakWrite::Op::kExercise:
+      status = db.prepare(
+          "UPDATE breaks SET exercise_id = ?2 "
+          "WHERE id = (SELECT max(id) FROM breaks WHERE engine_id = ?1)",
+          &stmt);
+      if (!status) return status;
+      stmt.bind(1, static_cast<int64_t>(w.engine_id)).bind(2, std::string_view(w.exercise_id));
+      return stmt.run();
+  }
+  return Status::ok();
+}
+
+Status write_activity(SqliteDb& db, const std::map<WallTime, Duration>& activity) {
+  if (activity.empty()) return Status::ok();
+  SqliteStmt stmt;
+  Status status = db.prepare(
+      "INSERT INTO activity (bucket_start_ms, active_ms) VALUES (?1, ?2) "
+      "ON CONFLICT (bucket_start_ms) DO UPDATE "
+      "SET active_ms = min(active_ms + excluded.active_ms, ?3)",
+      &stmt);
+  for (const auto& [bucket, active] : activity) {
+    if (!status) break;
+    status = stmt.bind(1, unix_ms(bucket))
+                 .bind(2, active.count())
+                 .bind(3, kActivityBucket.count())
+                 .run();
+  }
+  return status;
+}
+
+Status write_natural_breaks(SqliteDb& db, const std::deque<NaturalBreakRow>& rows) {
+  if (rows.empty()) return Status::ok();
+  SqliteStmt stmt;
+  Status status =
+      db.prepare("INSERT INTO natural_breaks (kind, at_ms, idle_ms) VALUES (?1, ?2, ?3)", &stmt);
+  for (const NaturalBreakRow& row : rows) {
+    if (!status) break;
+    status = stmt.bind(1, stored_name(row.kind)).bind(2, unix_ms(row.at)).bind(3, row.idle.count()).run();
+  }
+  return status;
+}
+
+Status write_timer_state(SqliteDb& db, const TimerStateRow& row) {
+  SqliteStmt stmt;
+  Status status = db.prepare(
+      "INSERT INTO timer_state (id, saved_at_ms, state) VALUES (1, ?1, ?2) "
+      "ON CONFLICT (id) DO UPDATE SET saved_at_ms = excluded.saved_at_ms, state = excluded.state",
+      &stmt);
+  if (!status) return status;
+  return stmt.bind(1, unix_ms(row.saved_at)).bind(2, std::string_view(row.state)).run();
+}
+
+// Runs `body` in one write transaction; rolls back if any step fails.
+template <typename Body>
+Status in_transaction(SqliteDb& db, Body body) {
+  Status status = db.exec("BEGIN IMMEDIATE");
+  if (status) status = body();
+  if (status) status = db.exec("COMMIT");
+  // A failed COMMIT may already have rolled back (SQLITE_FULL does).
+  if (!status && db.in_transaction()) db.exec("ROLLBACK");
+  return status;
+}
+
+}  // namespace
+
+std::unique_ptr<HistoryStore> HistoryStore::open(const std::string& path, Status* status,
+                                                 HistoryStoreOptions options) {
+  if (path.empty()) {
+    *status = Status::invalid("history database: no path (neither XDG_STATE_HOME nor HOME is set)");
+    return nullptr;
+  }
+  std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) {
+    *status = make_private_dirs(parent.string());
+    if (!*status) return nullptr;
+  }
+  *status = create_private_file(path);
+  if (!*status) return nullptr;
+
+  SqliteDb db;
+  *status = db.open(path);
+  if (!*status) return nullptr;
+  sqlite3_busy_timeout(db.get(), options.busy_timeout_ms);
+
+  // Check the version before anything that writes (journal_mode=WAL changes
+  // the file header): a newer version's database is not ours to touch.
+  int version = 0;
+  *status = schema_version(db, &version);
+  if (*status && version > latest_schema_version()) {
+    *status = migrate(db);  // refuses, with the message that explains why
+  }
+  if (!*status) {
+    *status = Status::error(status->code(), path + ": " + status->message());
+    return nullptr;
+  }
+
+  std::string mode;
+  *status = db.query_text("PRAGMA journal_mode = WAL", &mode);
+  if (!*status) return nullptr;
+  if (mode != "wal") {
+    // A file system without shared-memory support (some network mounts):
+    // the rollback journal is just as safe, only slower.
+    log_warning("history database " + path + ": WAL unavailable, using journal mode " + mode);
+  }
+  // With WAL, synchronous=NORMAL makes a commit write its frames to the -wal
+  // file without an fsync; the fsync comes at checkpoints. A committed
+  // transaction is then in the kernel's page cache, which outlives the
+  // process: kill -9 (or a crash of limberd) loses nothing committed, so no
+  // completed break is lost. Only a power loss or kernel crash can roll back
+  // the last few commits, and never corrupts the file. FULL would add a disk
+  // flush to every break for that case alone.
+  *status = db.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
+  if (*status) *status = migrate(db);
+  if (!*status) {
+    *status = Status::error(status->code(), path + ": " + status->message());
+    return nullptr;
+  }
+  return std::unique_ptr<HistoryStore>(new HistoryStore(path, std::move(db), options));
+}
+
+HistoryStore::HistoryStore(std::string path, SqliteDb db, HistoryStoreOptions options)
+    : path_(std::move(path)), db_(std::move(db)) {
+  pending_.max_buckets = options.max_buffered_buckets;
+  pending_.max_natural_breaks = options.max_buffered_natural_breaks;
+}
+
+HistoryStore::~HistoryStore() {
+  if (!has_pending()) return;
+  Status status = flush();
+  if (!status) log_error("history not saved at exit: " + status.message());
+}
+
+Status HistoryStore::record(const EngineEvent& event) {
+  switch (event.kind) {
+    case EventKind::kBreakDue:
+      pending_.breaks.push_back(
+          BreakWrite{BreakWrite::Op::kDue, event.id, event.brk, event.wall, Outcome::kNone, {}, {}});
+      return flush();
+    case EventKind::kBreakEnded: {
+      Duration postponed = event.outcome == Outcome::kPostponed ? event.amount : Duration{0};
+      pending_.breaks.push_back(BreakWrite{BreakWrite::Op::kEnded, event.id, event.brk, event.wall,
+                                           event.outcome, postponed, {}});
+      return flush();
+    }
+    case EventKind::kNaturalBreak:
+      pending_.add_natural_break(NaturalBreakRow{event.brk, event.wall, event.amount});
+      return Status::ok();
+    default:
+      return Status::ok();
+  }
+}
+
+void HistoryStore::add_active(WallTime start, Duration d) { pending_.add_active(start, d); }
+
+void HistoryStore::set_exercise(uint64_t engine_id, std::string exercise_id) {
+  BreakWrite w;
+  w.op = BreakWrite::Op::kExercise;
+  w.engine_id = engine_id;
+  w.exercise_id = std::move(exercise_id);
+  pending_.breaks.push_back(std::move(w));
+}
+
+void HistoryStore::save_timer_state(WallTime saved_at, std::string state) {
+  pending_.timer_state = TimerStateRow{saved_at, std::move(state)};
+}
+
+std::optional<std::string> HistoryStore::load_timer_state(WallTime* saved_at) {
+  if (pending_.timer_state) {
+    *saved_at = pending_.timer_state->saved_at;
+    return pending_.timer_state->state;
+  }
+  SqliteStmt stmt;
+  Status status = db_.prepare("SELECT saved_at_ms, state FROM timer_state WHERE id = 1", &stmt);
+  if (status && stmt.step(&status)) {
+    *saved_at = from_unix_ms(stmt.column_int64(0));
+    return stmt.column_text(1);
+  }
+  if (!status) log_error("cannot read the saved timer state: " + status.message());
+  return std::nullopt;
+}
+
+Status HistoryStore::write_pending() {
+  for (const BreakWrite& w : pending_.breaks) {
+    Status status = write_break(db_, w);
+    if (!status) return status;
+  }
+  Status status = write_activity(db_, pending_.activity);
+  if (status) status = write_natural_breaks(db_, pending_.natural_breaks);
+  if (status && pending_.timer_state) status = write_timer_state(db_, *pending_.timer_state);
+  return status;
+}
+
+Status HistoryStore::flush() {
+  if (pending_.empty()) return Status::ok();
+  Status status = in_transaction(db_, [this] { return write_pending(); });
+  if (status) {
+    pending_.clear();
+    return status;
+  }
+  std::string kept = "history kept in memory until writing works again (" +
+                     std::to_string(pending_.breaks.size()) + " break updates, " +
+                     std::to_string(pending_.activity.size()) + " activity intervals";
+  if (pending_.dropped_buckets > 0 || pending_.dropped_natural_breaks > 0) {
+    kept += "; dropped the oldest " + std::to_string(pending_.dropped_buckets) +
+            " activity intervals and " + std::to_string(pending_.dropped_natural_breaks) +
+            " natural breaks to bound memory";
+  }
+  return Status::error(status.code(), status.message() + "; " + kept + ")");
+}
+
+Status HistoryStore::prune(WallTime now, int retention_days, bool* pruned) {
+  if (pruned != nullptr) *pruned = false;
+  if (retention_days < 1) {
+    return Status::invalid("history retention must be at least 1 day, got " +
+                           std::to_string(retention_days));
+  }
+  SqliteStmt last;
+  Status status = db_.prepare("SELECT value FROM meta WHERE key = 'last_prune_ms'", &last);
+  if (status && last.step(&status)) {
+    std::string text = last.column_text(0);
+    int64_t ms = 0;
+    auto [end, err] = std::from_chars(text.data(), text.data() + text.size(), ms);
+    WallTime last_prune = from_unix_ms(ms);
+    // A wall clock set back (last_prune in the future) or an unreadable value
+    // does not block pruning.
+    if (err == std::errc() && last_prune <= now && now - last_prune < kPruneInterval) {
+      return Status::ok();
+    }
+  }
+  if (!status) return status;
+
+  int64_t cutoff = unix_ms(now - std::chrono::days{retention_days});
+  status = in_transaction(db_, [&] {
+    Status s = db_.exec(
+        "DELETE FROM activity WHERE bucket_start_ms < " + std::to_string(cutoff) + ";" +
+        "DELETE FROM breaks WHERE due_at_ms < " + std::to_string(cutoff) + ";" +
+        "DELETE FROM natural_breaks WHERE at_ms < " + std::to_string(cutoff) + ";" +
+        // The latest answer to a checklist item describes the desk as it is
+        // now, however old: it stays.
+        "DELETE FROM checklist_answers WHERE answered_at_ms < " + std::to_string(cutoff) +
+        " AND answered_at_ms < (SELECT max(newer.answered_at_ms) FROM checklist_answers AS newer"
+        " WHERE newer.checklist_id = checklist_answers.checklist_id"
+        " AND newer.item_id = checklist_answers.item_id);" +
+        "INSERT INTO meta (key, value) VALUES ('last_prune_ms', '" +
+        std::to_string(unix_ms(now)) + "') ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    return s;
+  });
+  if (status && pruned != nullptr) *pruned = true;
+  return status;
+}
+
+Status HistoryStore::record_checklist_answer(std::string_view checklist_id,
+                                             std::string_view item_id, std::string_view answer,
+                                             WallTime answered_at) {
+  SqliteStmt stmt;
+  Status status = db_.prepare(
+      "INSERT OR REPLACE INTO checklist_answers (checklist_id, item_id, answer, answered_at_ms) "
+      "VALUES (?1, ?2, ?3, ?4)",
+      &stmt);
+  if (!status) return status;
+  return stmt.bind(1, checklist_id).bind(2, item_id).bind(3, answer).bind(4, unix_ms(answered_at)).run();
+}
+
+Status HistoryStore::latest_checklist_answers(std::string_view checklist_id,
+                                              std::vector<ChecklistAnswer>* out) {
+  out->clear();
+  SqliteStmt stmt;
+  Status status = db_.prepare(
+      "SELECT item_id, answer, answered_at_ms FROM checklist_answers AS a "
+      "WHERE checklist_id = ?1 AND answered_at_ms = (SELECT max(answered_at_ms) "
+      "FROM checklist_answers AS b WHERE b.checklist_id = a.checklist_id AND b.item_id = a.item_id) "
+      "ORDER BY item_id",
+      &stmt);
+  if (!status) return status;
+  stmt.bind(1, checklist_id);
+  while (stmt.step(&status)) {
+    out->push_back(ChecklistAnswer{stmt.column_text(0), stmt.column_text(1),
+                                   from_unix_ms(stmt.column_int64(2))});
+  }
+  return status;
+}
+
+Status HistoryStore::day_stats(std::span<const WallTime> boundaries, std::vector<DayStats>* out) {
+  Status status = read_day_stats(db_, boundaries, out);
+  if (!status) return status;
+  // What is still buffered belongs to the statistics too ("today" is live).
+  auto day_of = [&](WallTime t) -> DayStats* {
+    auto it = std::upper_bound(out->begin(), out->end(), t,
+                               [](WallTime v, const DayStats& d) { return v < d.end; });
+    return it != out->end() && it->start <= t ? &*it : nullptr;
+  };
+  for (const auto& [bucket, active] : pending_.activity) {
+    if (DayStats* day = day_of(bucket)) day->active += active;
+  }
+  for (const NaturalBreakRow& row : pending_.natural_breaks) {
+    if (DayStats* day = day_of(row.at)) ++day->of(row.kind).natural;
+  }
+  return Status::ok();
+}
+
+Status HistoryStore::breaks_between(WallTime from, WallTime to, std::vector<BreakRecord>* out) {
+  out->clear();
+  SqliteStmt stmt;
+  Status status = db_.prepare(
+      "SELECT engine_id, kind, due_at_ms, ended_at_ms, outcome, postponed_ms, exercise_id "
+      "FROM breaks WHERE due_at_ms >= ?1 AND due_at_ms < ?2 ORDER BY due_at_ms, id",
+      &stmt);
+  if (!status) return status;
+  stmt.bind(1, unix_ms(from)).bind(2, unix_ms(to));
+  while (stmt.step(&status)) {
+    BreakRecord r;
+    r.engine_id = static_cast<uint64_t>(stmt.column_int64(0));
+    r.kind = break_kind_from_stored(stmt.column_text(1)).value_or(BreakKind::kMicro);
+    r.due_at = from_unix_ms(stmt.column_int64(2));
+    if (!stmt.column_is_null(3)) r.ended_at = from_unix_ms(stmt.column_int64(3));
+    if (!stmt.column_is_null(4)) {
+      r.outcome = outcome_from_stored(stmt.column_text(4)).value_or(Outcome::kNone);
+    }
+    r.postponed = Duration{stmt.column_int64(5)};
+    if (!stmt.column_is_null(6)) r.exercise_id = stmt.column_text(6);
+    out->push_back(std::move(r));
+  }
+  return status;
+}
+
+}  // namespace limber
