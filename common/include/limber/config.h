@@ -1,0 +1,185 @@
+// Limber's layered configuration: the effective settings and how they are
+// loaded.
+//
+// Layers, lowest first (a higher layer overrides a lower one):
+//   kDefault  built-in defaults, from config_keys()
+//   kSite     /etc/limber/limber.toml
+//   kUser     $XDG_CONFIG_HOME/limber/limber.toml (or the daemon's --config FILE)
+//   kPolicy   /etc/limber/policy.d/*.toml in lexical order, later files win;
+//             every key a policy file sets is locked: no lower layer, and no
+//             view, can change it.
+// Files are TOML: key micro.interval is `interval` in the `[micro]` table
+// (a top-level dotted key `micro.interval = "20m"` works too).
+//
+// Failure rules: a missing file is simply absent. A file that is not valid
+// TOML is reported and its last good content stays in force (a broken user
+// file leaves the user's previous settings; a broken policy file keeps its
+// locks). A bad value (wrong type, out of range) is an error for that key
+// only: the key keeps its last good value from that file, or else the value
+// of the layers below; the rest of the file applies. A bad value in a policy
+// file still locks the key. Unknown keys are warnings. Nothing here throws.
+//
+// The daemon owns one ConfigLoader and calls load() at start-up and on
+// reload; Config is a plain value that may be copied to any thread. A
+// ConfigLoader is not thread-safe.
+#pragma once
+
+#include <initializer_list>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "limber/clock.h"
+#include "limber/config_keys.h"
+#include "limber/status.h"
+#include "limber/work_schedule.h"
+
+namespace limber {
+
+enum class ConfigLayer { kDefault, kSite, kUser, kPolicy };
+// "default", "site", "user", "policy".
+std::string_view config_layer_name(ConfigLayer layer);
+
+// One problem found in a configuration file.
+struct ConfigDiagnostic {
+  enum class Severity { kWarning, kError };
+
+  std::string file;
+  int line = 0;  // 1-based; 0 when the problem is the whole file
+  int column = 0;
+  std::string key;  // empty for syntax and I/O errors
+  std::string message;
+  Severity severity = Severity::kError;
+
+  // "/home/u/.config/limber/limber.toml:12: micro.interval: expected a
+  // duration like \"20m\" from 1m to 4h, got 5 (…)"; warnings read
+  // "file:3: warning: micro.intervall: unknown key, ignored (did you mean …)".
+  std::string to_string() const;
+};
+
+// Where one layer set a key.
+struct ConfigSetting {
+  ConfigLayer layer = ConfigLayer::kDefault;
+  std::string file;  // empty for kDefault
+  int line = 0;
+  std::string value;  // text form, see config_value_text()
+};
+
+// Why a key has its effective value.
+struct ConfigExplanation {
+  std::string key;
+  std::string value;        // the effective value, text form
+  ConfigLayer layer = ConfigLayer::kDefault;  // the layer the value comes from
+  std::string file;         // the file that set it; empty for kDefault
+  int line = 0;
+  bool locked = false;      // a policy file sets this key
+  std::string locked_by;    // that policy file (the last one in lexical order)
+  std::vector<ConfigSetting> overridden;  // lower settings not in force, lowest first
+
+  // "micro.interval = 25m (user: /home/u/.config/limber/limber.toml:3)",
+  // plus "; locked by /etc/limber/policy.d/10-site.toml" when locked.
+  std::string to_string() const;
+};
+
+// The effective value of every key. Starts as the built-in defaults.
+//
+// Getters take a key name from config_keys() and the matching type. A wrong
+// name or type is a programming error: it aborts with a message, because a
+// silently wrong setting is worse (tests catch it on first use).
+class Config {
+ public:
+  Config();
+
+  bool get_bool(std::string_view key) const;
+  int64_t get_int(std::string_view key) const;
+  Duration get_duration(std::string_view key) const;
+  // kEnum, kSchedule (the text as written, already checked) or kClockTime ("HH:MM").
+  const std::string& get_string(std::string_view key) const;
+  // kSchedule keys, parsed.
+  WorkSchedule get_schedule(std::string_view key) const;
+  // kClockTime keys as minutes since local midnight (0 … 1439).
+  int get_minute_of_day(std::string_view key) const;
+
+  // The effective value of any key in text form.
+  std::string value_text(std::string_view key) const;
+  bool is_locked(std::string_view key) const;
+  ConfigExplanation explain(std::string_view key) const;
+
+ private:
+  friend class ConfigLoader;
+
+  struct Entry {
+    ConfigValue value;
+    ConfigSetting source;
+    bool locked = false;
+    std::string locked_by;
+    std::vector<ConfigSetting> overridden;
+  };
+
+  // Index of `key` in config_keys(); aborts when the key is unknown or, if
+  // `types` is not empty, of none of `types`.
+  size_t index_of(std::string_view key, std::initializer_list<ConfigType> types = {}) const;
+  void set(size_t index, ConfigValue value, ConfigSetting source);
+
+  std::vector<Entry> entries_;  // parallel to config_keys()
+};
+
+// Keys whose value or lock differ between a and b, in config_keys() order
+// (what a `config.changed` notification carries).
+std::vector<std::string> changed_keys(const Config& a, const Config& b);
+
+// Where the layers live. An empty path leaves that layer out.
+struct ConfigPaths {
+  std::string site_file;
+  std::string user_file;
+  std::string policy_dir;
+};
+
+// /etc/limber/limber.toml, $XDG_CONFIG_HOME/limber/limber.toml (falling back
+// to $HOME/.config when XDG_CONFIG_HOME is unset, empty or relative, as the
+// XDG spec says), /etc/limber/policy.d. The daemon's --config FILE replaces
+// user_file.
+ConfigPaths default_config_paths();
+
+class ConfigLoader {
+ public:
+  explicit ConfigLoader(ConfigPaths paths);
+
+  // (Re)reads every layer and returns the effective configuration. Appends
+  // problems to *diags (may be null). Remembers each file's last good
+  // settings for the next call (see the failure rules above).
+  Config load(std::vector<ConfigDiagnostic>* diags);
+
+  const ConfigPaths& paths() const { return paths_; }
+
+ private:
+  // The settings one file contributes, by key.
+  struct FileSettings {
+    struct Value {
+      ConfigValue value;
+      int line = 0;
+    };
+    std::map<std::string, Value> values;
+    // Keys a policy file names with a bad value and no last good one: still
+    // locked, at the value of the managed layers below (default and site).
+    std::vector<std::string> locked_without_value;
+  };
+
+  // Reads `path` into *out, keeping the last good settings on errors.
+  // Returns false when the file does not exist.
+  bool read_layer_file(const std::string& path, ConfigLayer layer, FileSettings* out,
+                       std::vector<ConfigDiagnostic>* diags);
+  std::vector<std::string> list_policy_files(std::vector<ConfigDiagnostic>* diags);
+
+  ConfigPaths paths_;
+  std::map<std::string, FileSettings> last_good_;  // by path
+  std::vector<std::string> last_policy_files_;
+};
+
+// Checks one file on its own, as `limberctl config validate FILE` does:
+// every problem goes to *diags (may be null). Returns ok when there are no
+// errors (warnings allowed), otherwise an error saying how many there are.
+Status validate_config_file(const std::string& path, std::vector<ConfigDiagnostic>* diags);
+
+}  // namespace limber

@@ -1,0 +1,70 @@
+#include "limber/duration.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+namespace limber {
+namespace {
+
+using namespace std::chrono_literals;
+
+Duration parsed(std::string_view text) {
+  Duration d{-1};
+  std::string err;
+  EXPECT_TRUE(parse_duration(text, &d, &err)) << text << ": " << err;
+  return d;
+}
+
+std::string rejection(std::string_view text) {
+  Duration d{1234};
+  std::string err;
+  EXPECT_FALSE(parse_duration(text, &d, &err)) << text;
+  EXPECT_EQ(d, Duration{1234}) << "a failed parse must leave the output alone";
+  return err;
+}
+
+TEST(Duration, ParsesEachUnitAndCombinations) {
+  EXPECT_EQ(parsed("30s"), 30s);
+  EXPECT_EQ(parsed("20m"), 20min);
+  EXPECT_EQ(parsed("6h"), 6h);
+  EXPECT_EQ(parsed("250ms"), 250ms);
+  EXPECT_EQ(parsed("1h30m"), 90min);
+  EXPECT_EQ(parsed("90s"), 90s);
+  EXPECT_EQ(parsed("1h 30m 15s"), 1h + 30min + 15s);
+  EXPECT_EQ(parsed(" 0s "), 0s);
+}
+
+TEST(Duration, RejectsGarbageWithAReason) {
+  EXPECT_NE(rejection("").find("empty"), std::string::npos);
+  EXPECT_NE(rejection("20").find("needs a unit"), std::string::npos);
+  EXPECT_NE(rejection("20x").find("unknown unit \"x\""), std::string::npos);
+  EXPECT_NE(rejection("m").find("expected a number"), std::string::npos);
+  EXPECT_NE(rejection("-5m").find("negative"), std::string::npos);
+  EXPECT_NE(rejection("1.5h").find("fraction"), std::string::npos);
+  EXPECT_NE(rejection("30m1h").find("largest first"), std::string::npos);
+  EXPECT_NE(rejection("5m5m").find("largest first"), std::string::npos);
+  EXPECT_NE(rejection("99999999999h").find("too long"), std::string::npos);
+  EXPECT_NE(rejection("1 h").find("needs a unit"), std::string::npos);
+}
+
+TEST(Duration, FormatsInTheShortestForm) {
+  EXPECT_EQ(format_duration(0s), "0s");
+  EXPECT_EQ(format_duration(90s), "1m30s");
+  EXPECT_EQ(format_duration(5400s), "1h30m");
+  EXPECT_EQ(format_duration(1500ms), "1s500ms");
+  EXPECT_EQ(format_duration(16h), "16h");
+}
+
+TEST(Duration, FormatAndParseRoundTrip) {
+  for (Duration d : {Duration{0}, Duration{1}, Duration{999}, Duration{61'001}, Duration{3'600'000},
+                     Duration{3'599'999}, Duration{86'400'000 * 3 + 1}}) {
+    EXPECT_EQ(parsed(format_duration(d)), d) << format_duration(d);
+  }
+  for (std::string_view text : {"1h", "1h1m1s1ms", "59m59s", "30s"}) {
+    EXPECT_EQ(format_duration(parsed(text)), text);
+  }
+}
+
+}  // namespace
+}  // namespace limber
