@@ -32,6 +32,17 @@ std::string connect_failure(int err) {
   return why + ": " + errno_text(err);
 }
 
+// Why the connection failed: errno, or the compositor's protocol error.
+std::string connection_error(wl_display* display) {
+  const int err = wl_display_get_error(display);
+  if (err != EPROTO) return errno_text(err);
+  const wl_interface* interface = nullptr;
+  uint32_t id = 0;
+  const uint32_t code = wl_display_get_protocol_error(display, &interface, &id);
+  return "protocol error " + std::to_string(code) + " on " +
+         (interface != nullptr ? interface->name : "unknown object") + "@" + std::to_string(id);
+}
+
 // The compositor takes the timeout in milliseconds as a uint32.
 uint32_t timeout_ms(Duration d) {
   const auto ms = d.count();
@@ -106,7 +117,7 @@ bool WaylandSource::start(uv_loop_t* loop, const Clock& clock, Duration idle_gra
   registry_ = wl_display_get_registry(display_);
   wl_registry_add_listener(registry_, &Listeners::kRegistry, this);
   if (wl_display_roundtrip(display_) < 0) {
-    return fail("Wayland registry round trip failed: " + errno_text(wl_display_get_error(display_)));
+    return fail("Wayland registry round trip failed: " + connection_error(display_));
   }
   if (seat_name_ == 0) return fail("compositor offers no wl_seat");
 
@@ -132,7 +143,7 @@ bool WaylandSource::start(uv_loop_t* loop, const Clock& clock, Duration idle_gra
   // start() rather than the first poll.
   if (wl_display_roundtrip(display_) < 0) {
     return fail("Wayland idle notification request failed: " +
-                errno_text(wl_display_get_error(display_)));
+                connection_error(display_));
   }
 
   poll_.emplace();
@@ -179,7 +190,7 @@ void WaylandSource::on_fd_ready(int status, int events) {
   // disconnect; either way the read finds the end of the stream.
   if ((events & (UV_READABLE | UV_DISCONNECT)) != 0 && !read_and_dispatch()) {
     lose("connection to the Wayland compositor lost: " +
-         errno_text(wl_display_get_error(display_)));
+         connection_error(display_));
     return;
   }
   if (!flush()) {
