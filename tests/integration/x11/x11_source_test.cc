@@ -150,6 +150,17 @@ TEST_F(X11SourceTest, DoesNotReportInputWhenNotWatching) {
   EXPECT_TRUE(sink_.inputs.empty());
 }
 
+// The idle query's round trip reads the raw event into Xlib's queue, where
+// the poll cannot see it; it must still be reported, from the loop.
+TEST_F(X11SourceTest, ReportsInputThatAnIdleQueryReadFirst) {
+  start_source();
+  source_.watch_for_input();
+  ASSERT_TRUE(run_xdotool({"key", "a"}));
+  ASSERT_TRUE(source_.idle_time().has_value());
+  EXPECT_TRUE(sink_.inputs.empty()) << "the sink was called from inside idle_time()";
+  EXPECT_TRUE(await_inputs(1)) << "input buffered by the idle query was never reported";
+}
+
 TEST_F(X11SourceTest, ReportsButtonAndRelativeMotion) {
   start_source();
   source_.watch_for_input();
