@@ -9,10 +9,14 @@ namespace limber {
 
 std::string_view config_layer_name(ConfigLayer layer) {
   switch (layer) {
-    case ConfigLayer::kDefault: return "default";
-    case ConfigLayer::kSite: return "site";
-    case ConfigLayer::kUser: return "user";
-    case ConfigLayer::kPolicy: return "policy";
+    case ConfigLayer::kDefault:
+      return "default";
+    case ConfigLayer::kSite:
+      return "site";
+    case ConfigLayer::kUser:
+      return "user";
+    case ConfigLayer::kPolicy:
+      return "policy";
   }
   return "";
 }
@@ -42,7 +46,8 @@ Config::Config() {
     std::string err;
     if (!parse_config_value(def, def.default_value, &entry.value, &err)) {
       // The table in config_keys.cc is wrong; a unit test proves it is not.
-      std::fprintf(stderr, "limber: bad built-in default for %s: %s\n", std::string(def.name).c_str(), err.c_str());
+      std::fprintf(stderr, "limber: bad built-in default for %s: %s\n",
+                   std::string(def.name).c_str(), err.c_str());
       std::abort();
     }
     entry.source.value = config_value_text(entry.value);
@@ -54,7 +59,8 @@ size_t Config::index_of(std::string_view key, std::initializer_list<ConfigType> 
   const std::vector<KeyDef>& keys = config_keys();
   for (size_t i = 0; i < keys.size(); ++i) {
     if (keys[i].name != key) continue;
-    if (types.size() == 0 || std::find(types.begin(), types.end(), keys[i].type) != types.end()) return i;
+    if (types.size() == 0 || std::find(types.begin(), types.end(), keys[i].type) != types.end())
+      return i;
     break;
   }
   std::fprintf(stderr, "limber: config key '%.*s' is unknown or read as the wrong type\n",
@@ -83,27 +89,33 @@ Duration Config::get_duration(std::string_view key) const {
 }
 
 const std::string& Config::get_string(std::string_view key) const {
-  const size_t i = index_of(key, {ConfigType::kEnum, ConfigType::kSchedule, ConfigType::kClockTime});
+  const size_t i =
+      index_of(key, {ConfigType::kEnum, ConfigType::kSchedule, ConfigType::kClockTime});
   return std::get<std::string>(entries_[i].value);
 }
 
 WorkSchedule Config::get_schedule(std::string_view key) const {
   WorkSchedule schedule;
   std::string unused;  // stored values passed WorkSchedule::parse when they were loaded
-  WorkSchedule::parse(std::get<std::string>(entries_[index_of(key, {ConfigType::kSchedule})].value), &schedule,
-                      &unused);
+  WorkSchedule::parse(std::get<std::string>(entries_[index_of(key, {ConfigType::kSchedule})].value),
+                      &schedule, &unused);
   return schedule;
 }
 
 int Config::get_minute_of_day(std::string_view key) const {
   // Stored values are checked "HH:MM".
-  const std::string& t = std::get<std::string>(entries_[index_of(key, {ConfigType::kClockTime})].value);
+  const std::string& t =
+      std::get<std::string>(entries_[index_of(key, {ConfigType::kClockTime})].value);
   return ((t[0] - '0') * 10 + (t[1] - '0')) * 60 + (t[3] - '0') * 10 + (t[4] - '0');
 }
 
-std::string Config::value_text(std::string_view key) const { return config_value_text(entries_[index_of(key)].value); }
+std::string Config::value_text(std::string_view key) const {
+  return config_value_text(entries_[index_of(key)].value);
+}
 
-bool Config::is_locked(std::string_view key) const { return entries_[index_of(key)].locked; }
+bool Config::is_locked(std::string_view key) const {
+  return entries_[index_of(key)].locked;
+}
 
 ConfigExplanation Config::explain(std::string_view key) const {
   const Entry& entry = entries_[index_of(key)];
@@ -122,7 +134,8 @@ ConfigExplanation Config::explain(std::string_view key) const {
 std::vector<std::string> changed_keys(const Config& a, const Config& b) {
   std::vector<std::string> changed;
   for (const KeyDef& def : config_keys()) {
-    if (a.value_text(def.name) != b.value_text(def.name) || a.is_locked(def.name) != b.is_locked(def.name)) {
+    if (a.value_text(def.name) != b.value_text(def.name) ||
+        a.is_locked(def.name) != b.is_locked(def.name)) {
       changed.emplace_back(def.name);
     }
   }

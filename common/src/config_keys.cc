@@ -39,7 +39,8 @@ KeyDef duration_key(std::string_view name, std::string_view def, Duration min, D
   return k;
 }
 
-KeyDef text_key(std::string_view name, ConfigType type, std::string_view def, std::string_view description) {
+KeyDef text_key(std::string_view name, ConfigType type, std::string_view def,
+                std::string_view description) {
   KeyDef k = bool_key(name, def, description);
   k.type = type;
   return k;
@@ -47,60 +48,74 @@ KeyDef text_key(std::string_view name, ConfigType type, std::string_view def, st
 
 std::vector<KeyDef> build_keys() {
   std::vector<KeyDef> keys;
-  KeyDef source = text_key("activity.source", ConfigType::kEnum, "auto",
-                           "Which backend tells Limber you are active; auto tries mutter, then wayland, then x11.");
+  KeyDef source = text_key(
+      "activity.source", ConfigType::kEnum, "auto",
+      "Which backend tells Limber you are active; auto tries mutter, then wayland, then x11.");
   source.choices = {"auto", "mutter", "wayland", "x11"};
   keys.push_back(source);
   keys.push_back(duration_key("activity.idle_grace", "5s", seconds(1), minutes(5),
                               "No keyboard or mouse input for this long makes you idle."));
-  keys.push_back(duration_key("activity.noise_filter", "1s", seconds(0), seconds(30),
-                              "Input must go on this long before you count as active, so a bumped mouse is "
-                              "not activity; 0s turns the filter off."));
-  keys.push_back(duration_key("breaks.ignore_after", "1m", seconds(10), minutes(30),
-                              "A prompted break you work through for this much active time counts as "
-                              "ignored and returns after its snooze."));
-  keys.push_back(duration_key("breaks.fold_window", "3m", seconds(0), minutes(30),
-                              "A micro-break due this close (in active time) to the rest break is folded "
-                              "into the rest break."));
+  keys.push_back(
+      duration_key("activity.noise_filter", "1s", seconds(0), seconds(30),
+                   "Input must go on this long before you count as active, so a bumped mouse is "
+                   "not activity; 0s turns the filter off."));
+  keys.push_back(
+      duration_key("breaks.ignore_after", "1m", seconds(10), minutes(30),
+                   "A prompted break you work through for this much active time counts as "
+                   "ignored and returns after its snooze."));
+  keys.push_back(
+      duration_key("breaks.fold_window", "3m", seconds(0), minutes(30),
+                   "A micro-break due this close (in active time) to the rest break is folded "
+                   "into the rest break."));
   // The three break kinds share their shape; their defaults follow the
   // evidence summarised in docs/configuration.md.
   keys.push_back(bool_key("micro.enabled", "true", "Remind you to take short micro-breaks."));
   keys.push_back(duration_key("micro.interval", "20m", minutes(1), hours(4),
                               "Active time before a micro-break is due."));
-  keys.push_back(duration_key("micro.duration", "30s", seconds(5), minutes(10), "How long a micro-break lasts."));
+  keys.push_back(duration_key("micro.duration", "30s", seconds(5), minutes(10),
+                              "How long a micro-break lasts."));
   keys.push_back(duration_key("micro.snooze", "3m", seconds(30), hours(2),
                               "Active time before a postponed or ignored micro-break comes back."));
   keys.push_back(int_key("micro.max_postpones", "3", 0, 20,
                          "How many times one due micro-break may be postponed; 0 allows none."));
   keys.push_back(bool_key("micro.allow_skip", "true", "Whether you may skip a micro-break."));
 
-  keys.push_back(bool_key("rest.enabled", "true", "Remind you to take rest breaks away from the screen."));
-  keys.push_back(duration_key("rest.interval", "55m", minutes(5), hours(8), "Active time before a rest break is due."));
-  keys.push_back(duration_key("rest.duration", "5m", seconds(30), hours(1), "How long a rest break lasts."));
+  keys.push_back(
+      bool_key("rest.enabled", "true", "Remind you to take rest breaks away from the screen."));
+  keys.push_back(duration_key("rest.interval", "55m", minutes(5), hours(8),
+                              "Active time before a rest break is due."));
+  keys.push_back(
+      duration_key("rest.duration", "5m", seconds(30), hours(1), "How long a rest break lasts."));
   keys.push_back(duration_key("rest.snooze", "5m", seconds(30), hours(2),
                               "Active time before a postponed or ignored rest break comes back."));
   keys.push_back(int_key("rest.max_postpones", "3", 0, 20,
                          "How many times one due rest break may be postponed; 0 allows none."));
   keys.push_back(bool_key("rest.allow_skip", "true", "Whether you may skip a rest break."));
 
-  keys.push_back(bool_key("daily.enabled", "false",
-                          "Suggest stopping once your active time in one day reaches daily.interval."));
+  keys.push_back(
+      bool_key("daily.enabled", "false",
+               "Suggest stopping once your active time in one day reaches daily.interval."));
   keys.push_back(duration_key("daily.interval", "6h", hours(1), hours(16),
                               "Active time in one day after which Limber suggests stopping."));
   keys.push_back(duration_key("daily.duration", "10m", minutes(1), hours(2),
                               "How long the break suggested by the daily limit lasts."));
-  keys.push_back(duration_key("daily.snooze", "30m", minutes(1), hours(4),
-                              "Active time before a postponed or ignored daily-limit break comes back."));
-  keys.push_back(int_key("daily.max_postpones", "3", 0, 20,
-                         "How many times one due daily-limit break may be postponed; 0 allows none."));
-  keys.push_back(bool_key("daily.allow_skip", "true", "Whether you may skip the daily-limit break."));
+  keys.push_back(
+      duration_key("daily.snooze", "30m", minutes(1), hours(4),
+                   "Active time before a postponed or ignored daily-limit break comes back."));
+  keys.push_back(
+      int_key("daily.max_postpones", "3", 0, 20,
+              "How many times one due daily-limit break may be postponed; 0 allows none."));
+  keys.push_back(
+      bool_key("daily.allow_skip", "true", "Whether you may skip the daily-limit break."));
 
-  keys.push_back(text_key("schedule.work_hours", ConfigType::kSchedule, "always",
-                          "When Limber reminds, e.g. \"mon-fri 09:00-17:30\"; outside these hours nothing "
-                          "prompts and break timers rest."));
-  keys.push_back(text_key("schedule.day_starts_at", ConfigType::kClockTime, "04:00",
-                          "Local time at which a new day starts for the daily limit and statistics, so a "
-                          "late night counts toward the day it began."));
+  keys.push_back(
+      text_key("schedule.work_hours", ConfigType::kSchedule, "always",
+               "When Limber reminds, e.g. \"mon-fri 09:00-17:30\"; outside these hours nothing "
+               "prompts and break timers rest."));
+  keys.push_back(
+      text_key("schedule.day_starts_at", ConfigType::kClockTime, "04:00",
+               "Local time at which a new day starts for the daily limit and statistics, so a "
+               "late night counts toward the day it began."));
   keys.push_back(int_key("history.retention_days", "400", 1, 3650,
                          "Days of break history kept; older records are deleted."));
   return keys;
@@ -108,30 +123,44 @@ std::vector<KeyDef> build_keys() {
 
 std::string type_name(const KeyDef& def) {
   switch (def.type) {
-    case ConfigType::kBool: return "boolean";
-    case ConfigType::kInt: return "integer";
-    case ConfigType::kDuration: return "duration";
-    case ConfigType::kEnum: return "choice";
-    case ConfigType::kSchedule: return "work schedule";
-    case ConfigType::kClockTime: return "time of day";
+    case ConfigType::kBool:
+      return "boolean";
+    case ConfigType::kInt:
+      return "integer";
+    case ConfigType::kDuration:
+      return "duration";
+    case ConfigType::kEnum:
+      return "choice";
+    case ConfigType::kSchedule:
+      return "work schedule";
+    case ConfigType::kClockTime:
+      return "time of day";
   }
   return "";
 }
 
-bool is_string_type(ConfigType type) { return type != ConfigType::kBool && type != ConfigType::kInt; }
+bool is_string_type(ConfigType type) {
+  return type != ConfigType::kBool && type != ConfigType::kInt;
+}
 
 std::string allowed_values(const KeyDef& def) {
   switch (def.type) {
-    case ConfigType::kBool: return "`true`, `false`";
-    case ConfigType::kInt: return std::to_string(def.min_int) + " to " + std::to_string(def.max_int);
-    case ConfigType::kDuration: return format_duration(def.min_duration) + " to " + format_duration(def.max_duration);
+    case ConfigType::kBool:
+      return "`true`, `false`";
+    case ConfigType::kInt:
+      return std::to_string(def.min_int) + " to " + std::to_string(def.max_int);
+    case ConfigType::kDuration:
+      return format_duration(def.min_duration) + " to " + format_duration(def.max_duration);
     case ConfigType::kEnum: {
       std::string text;
-      for (std::string_view c : def.choices) text += (text.empty() ? "" : ", ") + ("`\"" + std::string(c) + "\"`");
+      for (std::string_view c : def.choices)
+        text += (text.empty() ? "" : ", ") + ("`\"" + std::string(c) + "\"`");
       return text;
     }
-    case ConfigType::kSchedule: return "see [Work hours](#work-hours)";
-    case ConfigType::kClockTime: return "`\"00:00\"` to `\"23:59\"`";
+    case ConfigType::kSchedule:
+      return "see [Work hours](#work-hours)";
+    case ConfigType::kClockTime:
+      return "`\"00:00\"` to `\"23:59\"`";
   }
   return "";
 }
@@ -156,8 +185,9 @@ std::string render_config_reference() {
       "|-----|------|---------|----------------|-------------|\n";
   for (const KeyDef& def : config_keys()) {
     const std::string quote = is_string_type(def.type) ? "\"" : "";
-    out += "| `" + std::string(def.name) + "` | " + type_name(def) + " | `" + quote + std::string(def.default_value) +
-           quote + "` | " + allowed_values(def) + " | " + std::string(def.description) + " |\n";
+    out += "| `" + std::string(def.name) + "` | " + type_name(def) + " | `" + quote +
+           std::string(def.default_value) + quote + "` | " + allowed_values(def) + " | " +
+           std::string(def.description) + " |\n";
   }
   return out;
 }

@@ -12,8 +12,8 @@ namespace {
 
 using Severity = ConfigDiagnostic::Severity;
 
-void report(std::vector<ConfigDiagnostic>* diags, Severity severity, const std::string& file, int line, int column,
-            std::string key, std::string message) {
+void report(std::vector<ConfigDiagnostic>* diags, Severity severity, const std::string& file,
+            int line, int column, std::string key, std::string message) {
   if (!diags) return;
   ConfigDiagnostic d;
   d.file = file;
@@ -28,16 +28,20 @@ void report(std::vector<ConfigDiagnostic>* diags, Severity severity, const std::
 // Unknown-key warnings and value errors are found in two passes; a reader
 // wants them in file order.
 void sort_by_line(std::vector<ConfigDiagnostic>* diags, size_t from) {
-  std::stable_sort(diags->begin() + static_cast<std::ptrdiff_t>(from), diags->end(),
-                   [](const ConfigDiagnostic& a, const ConfigDiagnostic& b) { return a.line < b.line; });
+  std::stable_sort(
+      diags->begin() + static_cast<std::ptrdiff_t>(from), diags->end(),
+      [](const ConfigDiagnostic& a, const ConfigDiagnostic& b) { return a.line < b.line; });
 }
 
-bool is_string_type(ConfigType type) { return type != ConfigType::kBool && type != ConfigType::kInt; }
+bool is_string_type(ConfigType type) {
+  return type != ConfigType::kBool && type != ConfigType::kInt;
+}
 
 // Converts one value from a file for `def`, or says what was expected.
 bool convert(const KeyDef& def, const TomlValue& v, ConfigValue* out, std::string* problem) {
   using Kind = TomlValue::Kind;
-  if (v.kind == Kind::kString && is_string_type(def.type)) return parse_config_value(def, v.string, out, problem);
+  if (v.kind == Kind::kString && is_string_type(def.type))
+    return parse_config_value(def, v.string, out, problem);
   if (v.kind == Kind::kInteger && def.type == ConfigType::kInt) {
     return parse_config_value(def, std::to_string(v.integer), out, problem);
   }
@@ -48,7 +52,8 @@ bool convert(const KeyDef& def, const TomlValue& v, ConfigValue* out, std::strin
   *problem = "expected " + describe_expected(def) + ", got " + v.as_written;
   ConfigValue unquoted;
   if (def.type == ConfigType::kDuration && (v.kind == Kind::kInteger || v.kind == Kind::kFloat)) {
-    *problem += " (a duration is a string with a unit, like \"" + std::string(def.default_value) + "\")";
+    *problem +=
+        " (a duration is a string with a unit, like \"" + std::string(def.default_value) + "\")";
   } else if (v.kind == Kind::kString && parse_config_value(def, v.string, &unquoted, nullptr)) {
     *problem += " (write it without quotes)";
   }
@@ -88,7 +93,8 @@ std::string unknown_key_message(std::string_view key) {
 // A known key that `key` lies inside, as "micro.interval" for
 // "micro.interval.x" (the file made a table of a plain setting).
 const KeyDef* enclosing_key(std::string_view key) {
-  for (size_t dot = key.rfind('.'); dot != std::string_view::npos && dot > 0; dot = key.rfind('.', dot - 1)) {
+  for (size_t dot = key.rfind('.'); dot != std::string_view::npos && dot > 0;
+       dot = key.rfind('.', dot - 1)) {
     if (const KeyDef* def = find_config_key(key.substr(0, dot))) return def;
   }
   return nullptr;
@@ -96,7 +102,8 @@ const KeyDef* enclosing_key(std::string_view key) {
 
 bool is_section(std::string_view name) {
   for (const KeyDef& def : config_keys()) {
-    if (def.name.size() > name.size() && def.name.starts_with(name) && def.name[name.size()] == '.') return true;
+    if (def.name.size() > name.size() && def.name.starts_with(name) && def.name[name.size()] == '.')
+      return true;
   }
   return false;
 }
@@ -113,7 +120,8 @@ struct CheckedEntry {
 // Checks the entries of one parsed file against config_keys(). Unknown keys
 // are reported here as warnings; bad values come back with their problem so
 // that the caller can say what happens instead.
-std::vector<CheckedEntry> check_entries(const std::string& path, const std::vector<TomlEntry>& entries,
+std::vector<CheckedEntry> check_entries(const std::string& path,
+                                        const std::vector<TomlEntry>& entries,
                                         std::vector<ConfigDiagnostic>* diags) {
   std::vector<CheckedEntry> checked;
   for (const TomlEntry& entry : entries) {
@@ -123,12 +131,14 @@ std::vector<CheckedEntry> check_entries(const std::string& path, const std::vect
     if ((c.def = find_config_key(entry.key))) {
       convert(*c.def, entry.value, &c.value, &c.problem);
     } else if ((c.def = enclosing_key(entry.key))) {
-      const bool seen = std::any_of(checked.begin(), checked.end(), [&](const CheckedEntry& o) { return o.def == c.def; });
+      const bool seen = std::any_of(checked.begin(), checked.end(),
+                                    [&](const CheckedEntry& o) { return o.def == c.def; });
       if (seen) continue;
       c.problem = "expected " + describe_expected(*c.def) + ", got a table";
     } else {
       if (entry.value.kind != TomlValue::Kind::kTable || !is_section(entry.key)) {
-        report(diags, Severity::kWarning, path, entry.line, entry.column, entry.key, unknown_key_message(entry.key));
+        report(diags, Severity::kWarning, path, entry.line, entry.column, entry.key,
+               unknown_key_message(entry.key));
       }
       continue;
     }
@@ -175,7 +185,8 @@ bool ConfigLoader::read_layer_file(const std::string& path, ConfigLayer layer, F
     } else {
       consequence = "; no settings from this file apply";
     }
-    report(diags, Severity::kError, path, error.line, error.column, "", error.message + consequence);
+    report(diags, Severity::kError, path, error.line, error.column, "",
+           error.message + consequence);
     if (!previous) return false;
     *out = *previous;
     return true;
@@ -195,7 +206,8 @@ bool ConfigLoader::read_layer_file(const std::string& path, ConfigLayer layer, F
       if (it != previous->values.end()) kept = &it->second;
     }
     if (kept) {
-      c.problem += policy ? "; the key stays locked at its last good value " : "; keeping the last good value ";
+      c.problem += policy ? "; the key stays locked at its last good value "
+                          : "; keeping the last good value ";
       c.problem += config_value_text(kept->value);
       fresh.values[key] = {kept->value, c.line};
     } else if (policy) {
@@ -232,7 +244,8 @@ std::vector<std::string> ConfigLoader::list_policy_files(std::vector<ConfigDiagn
   } else if (ec) {
     // Not knowing which policies exist must not unlock anything.
     report(diags, Severity::kError, paths_.policy_dir, 0, 0, "",
-           "cannot list the policy directory: " + ec.message() + "; the last policy files stay in force");
+           "cannot list the policy directory: " + ec.message() +
+               "; the last policy files stay in force");
     return last_policy_files_;
   }
   std::sort(files.begin(), files.end());
@@ -246,20 +259,22 @@ Config ConfigLoader::load(std::vector<ConfigDiagnostic>* diags) {
   auto apply = [&](const std::string& path, ConfigLayer layer, const FileSettings& file) {
     for (size_t i = 0; i < keys.size(); ++i) {
       const auto it = file.values.find(std::string(keys[i].name));
-      if (it != file.values.end()) config.set(i, it->second.value, {layer, path, it->second.line, ""});
+      if (it != file.values.end())
+        config.set(i, it->second.value, {layer, path, it->second.line, ""});
     }
   };
 
   FileSettings site;
-  if (!paths_.site_file.empty() && read_layer_file(paths_.site_file, ConfigLayer::kSite, &site, diags)) {
+  if (!paths_.site_file.empty() &&
+      read_layer_file(paths_.site_file, ConfigLayer::kSite, &site, diags)) {
     apply(paths_.site_file, ConfigLayer::kSite, site);
   }
   // What the administrator's layers say, for policy keys with a bad value.
   const Config managed = config;
 
   FileSettings user;
-  const bool have_user =
-      !paths_.user_file.empty() && read_layer_file(paths_.user_file, ConfigLayer::kUser, &user, diags);
+  const bool have_user = !paths_.user_file.empty() &&
+                         read_layer_file(paths_.user_file, ConfigLayer::kUser, &user, diags);
   if (have_user) apply(paths_.user_file, ConfigLayer::kUser, user);
 
   for (const std::string& path : list_policy_files(diags)) {
@@ -269,8 +284,9 @@ Config ConfigLoader::load(std::vector<ConfigDiagnostic>* diags) {
     for (size_t i = 0; i < keys.size(); ++i) {
       const std::string key(keys[i].name);
       const bool sets = policy.values.count(key) > 0;
-      const bool names = std::find(policy.locked_without_value.begin(), policy.locked_without_value.end(), key) !=
-                         policy.locked_without_value.end();
+      const bool names =
+          std::find(policy.locked_without_value.begin(), policy.locked_without_value.end(), key) !=
+          policy.locked_without_value.end();
       if (!sets && !names) continue;
       if (names) {
         const Config::Entry& base = managed.entries_[i];
@@ -301,15 +317,19 @@ Status validate_config_file(const std::string& path, std::vector<ConfigDiagnosti
     report(&found, Severity::kError, path, error.line, error.column, "", error.message);
   } else {
     for (CheckedEntry& c : check_entries(path, entries, &found)) {
-      if (!c.problem.empty()) report(&found, Severity::kError, path, c.line, c.column, std::string(c.def->name), c.problem);
+      if (!c.problem.empty())
+        report(&found, Severity::kError, path, c.line, c.column, std::string(c.def->name),
+               c.problem);
     }
   }
   sort_by_line(&found, 0);
-  const auto errors = std::count_if(found.begin(), found.end(),
-                                    [](const ConfigDiagnostic& d) { return d.severity == Severity::kError; });
+  const auto errors = std::count_if(found.begin(), found.end(), [](const ConfigDiagnostic& d) {
+    return d.severity == Severity::kError;
+  });
   if (diags) diags->insert(diags->end(), found.begin(), found.end());
   if (errors == 0) return Status::ok();
-  const std::string summary = path + ": " + std::to_string(errors) + (errors == 1 ? " error" : " errors");
+  const std::string summary =
+      path + ": " + std::to_string(errors) + (errors == 1 ? " error" : " errors");
   // A file that cannot be read is an I/O problem; anything else is the content's.
   if (!parsed && error.line == 0) return Status::io(summary + " (" + error.message + ")");
   return Status::invalid(summary);

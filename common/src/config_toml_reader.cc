@@ -1,17 +1,19 @@
 #include "config_toml_reader.h"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 namespace limber {
 namespace {
 
 // A TOML basic string, as messages quote every string the same way.
-std::string quoted(std::string_view s) {
+std::string toml_basic_string(std::string_view s) {
   std::string out = "\"";
   for (const char c : s) {
     if (c == '"' || c == '\\') out += '\\';
@@ -30,18 +32,35 @@ std::string quoted(std::string_view s) {
 TomlValue to_value(const toml::node& node) {
   TomlValue v;
   switch (node.type()) {
-    case toml::node_type::string: v.kind = TomlValue::Kind::kString; v.string = node.as_string()->get(); break;
-    case toml::node_type::integer: v.kind = TomlValue::Kind::kInteger; v.integer = node.as_integer()->get(); break;
-    case toml::node_type::floating_point: v.kind = TomlValue::Kind::kFloat; break;
-    case toml::node_type::boolean: v.kind = TomlValue::Kind::kBoolean; v.boolean = node.as_boolean()->get(); break;
-    case toml::node_type::array: v.kind = TomlValue::Kind::kArray; break;
-    case toml::node_type::table: v.kind = TomlValue::Kind::kTable; break;
-    default: v.kind = TomlValue::Kind::kDateTime; break;
+    case toml::node_type::string:
+      v.kind = TomlValue::Kind::kString;
+      v.string = node.as_string()->get();
+      break;
+    case toml::node_type::integer:
+      v.kind = TomlValue::Kind::kInteger;
+      v.integer = node.as_integer()->get();
+      break;
+    case toml::node_type::floating_point:
+      v.kind = TomlValue::Kind::kFloat;
+      break;
+    case toml::node_type::boolean:
+      v.kind = TomlValue::Kind::kBoolean;
+      v.boolean = node.as_boolean()->get();
+      break;
+    case toml::node_type::array:
+      v.kind = TomlValue::Kind::kArray;
+      break;
+    case toml::node_type::table:
+      v.kind = TomlValue::Kind::kTable;
+      break;
+    default:
+      v.kind = TomlValue::Kind::kDateTime;
+      break;
   }
   if (v.kind == TomlValue::Kind::kTable) {
     v.as_written = "a table";
   } else if (v.kind == TomlValue::Kind::kString) {
-    v.as_written = quoted(v.string);
+    v.as_written = toml_basic_string(v.string);
   } else {
     std::ostringstream os;
     node.visit([&os](const auto& n) { os << n; });
@@ -52,7 +71,8 @@ TomlValue to_value(const toml::node& node) {
 
 void flatten(const toml::table& table, const std::string& prefix, std::vector<TomlEntry>* entries) {
   for (const auto& [key, node] : table) {
-    std::string name = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+    std::string name =
+        prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
     const toml::table* child = node.as_table();
     if (child && !child->empty()) {
       flatten(*child, name, entries);
@@ -69,7 +89,16 @@ void flatten(const toml::table& table, const std::string& prefix, std::vector<To
 
 }  // namespace
 
-bool read_toml_file(const std::string& path, std::vector<TomlEntry>* entries, TomlFileError* error) {
+bool read_toml_file(const std::string& path, std::vector<TomlEntry>* entries,
+                    TomlFileError* error) {
+  // A directory, FIFO or device in place of the file must not hang or
+  // exhaust the daemon.
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    error->message = "not a regular file";
+    return false;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     const int e = errno;

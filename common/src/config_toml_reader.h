@@ -15,9 +15,9 @@ namespace limber {
 struct TomlValue {
   enum class Kind { kString, kInteger, kFloat, kBoolean, kDateTime, kArray, kTable };
   Kind kind = Kind::kString;
-  std::string string;  // kString
-  int64_t integer = 0;  // kInteger
-  bool boolean = false;  // kBoolean
+  std::string string;      // kString
+  int64_t integer = 0;     // kInteger
+  bool boolean = false;    // kBoolean
   std::string as_written;  // TOML form for messages: "\"5h\"", "5", "true", "[1, 2]"
 };
 

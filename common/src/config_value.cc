@@ -9,7 +9,9 @@
 namespace limber {
 namespace {
 
-bool is_string_type(ConfigType type) { return type != ConfigType::kBool && type != ConfigType::kInt; }
+bool is_string_type(ConfigType type) {
+  return type != ConfigType::kBool && type != ConfigType::kInt;
+}
 
 // "HH:MM" from 00:00 to 23:59, two digits each.
 bool parse_time_of_day(std::string_view s, int* minute_of_day) {
@@ -41,7 +43,8 @@ std::string describe_expected(const KeyDef& def) {
     case ConfigType::kBool:
       return "true or false";
     case ConfigType::kInt:
-      return "an integer from " + std::to_string(def.min_int) + " to " + std::to_string(def.max_int);
+      return "an integer from " + std::to_string(def.min_int) + " to " +
+             std::to_string(def.max_int);
     case ConfigType::kDuration:
       return "a duration like \"20m\" from " + format_duration(def.min_duration) + " to " +
              format_duration(def.max_duration);
@@ -60,7 +63,8 @@ std::string describe_expected(const KeyDef& def) {
   return "";
 }
 
-bool parse_config_value(const KeyDef& def, std::string_view text, ConfigValue* out, std::string* err) {
+bool parse_config_value(const KeyDef& def, std::string_view text, ConfigValue* out,
+                        std::string* err) {
   switch (def.type) {
     case ConfigType::kBool:
       if (text != "true" && text != "false") return fail(def, text, "", err);
@@ -69,7 +73,8 @@ bool parse_config_value(const KeyDef& def, std::string_view text, ConfigValue* o
     case ConfigType::kInt: {
       int64_t n = 0;
       const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-      if (ec != std::errc() || ptr != text.data() + text.size() || n < def.min_int || n > def.max_int) {
+      if (ec != std::errc() || ptr != text.data() + text.size() || n < def.min_int ||
+          n > def.max_int) {
         return fail(def, text, "", err);
       }
       *out = n;

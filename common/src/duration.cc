@@ -19,8 +19,12 @@ constexpr std::array<Unit, 4> kUnits = {{{"h", 3'600'000}, {"m", 60'000}, {"s", 
 // Bounds every number so that the sum of all parts fits in Duration::rep.
 constexpr uint64_t kMaxNumber = 1'000'000'000;
 
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+bool is_space(char c) {
+  return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
 
 bool fail(std::string* err, std::string message) {
   if (err) *err = std::move(message);
@@ -40,7 +44,8 @@ bool parse_duration(std::string_view text, Duration* out, std::string* err) {
   while (i < text.size()) {
     const size_t number_begin = i;
     while (i < text.size() && is_digit(text[i])) ++i;
-    if (i == number_begin && text[i] == '-') return fail(err, quoted + " is negative; durations start at \"0s\"");
+    if (i == number_begin && text[i] == '-')
+      return fail(err, quoted + " is negative; durations start at \"0s\"");
     if (i == number_begin) {
       return fail(err, quoted + " is not a duration: expected a number at \"" +
                            std::string(text.substr(number_begin)) + "\"");
@@ -48,22 +53,26 @@ bool parse_duration(std::string_view text, Duration* out, std::string* err) {
     uint64_t number = 0;
     const auto [end, ec] = std::from_chars(text.data() + number_begin, text.data() + i, number);
     (void)end;
-    if (ec != std::errc() || number > kMaxNumber) return fail(err, quoted + " is too long a duration");
+    if (ec != std::errc() || number > kMaxNumber)
+      return fail(err, quoted + " is too long a duration");
 
     if (i < text.size() && (text[i] == '.' || text[i] == ',')) {
-      return fail(err, quoted + " has a fraction; use whole numbers of smaller units, e.g. \"1h30m\"");
+      return fail(err,
+                  quoted + " has a fraction; use whole numbers of smaller units, e.g. \"1h30m\"");
     }
     const size_t unit_begin = i;
     while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
     const std::string_view unit = text.substr(unit_begin, i - unit_begin);
     if (unit.empty()) {
-      return fail(err, quoted + " needs a unit after " + std::string(text.substr(number_begin, i - number_begin)) +
+      return fail(err, quoted + " needs a unit after " +
+                           std::string(text.substr(number_begin, i - number_begin)) +
                            " (h, m, s or ms), e.g. \"20m\"");
     }
     size_t u = 0;
     while (u < kUnits.size() && kUnits[u].name != unit) ++u;
     if (u == kUnits.size()) {
-      return fail(err, quoted + " has an unknown unit \"" + std::string(unit) + "\"; use h, m, s or ms");
+      return fail(err,
+                  quoted + " has an unknown unit \"" + std::string(unit) + "\"; use h, m, s or ms");
     }
     if (u < next_unit) {
       return fail(err, quoted + ": write each unit once, largest first, e.g. \"1h30m\"");

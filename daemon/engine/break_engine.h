@@ -49,6 +49,7 @@ struct EngineStatus {
   bool quiet = false;
   std::optional<WallTime> paused_until;  // set while paused
   Duration active_today{0};
+  Duration active_total{0};  // since the engine's state began (for statistics)
   std::array<BreakStatus, kBreakKinds> breaks{};
 };
 
@@ -105,10 +106,12 @@ class BreakEngine {
     // While due:
     uint64_t id = 0;
     bool started = false;
+    bool paused = false;         // started, then activity paused the countdown
     bool held = false;
     bool requested = false;      // asked for by the user (take_break_now)
     Duration progress{0};        // idle time counted toward the duration
     Duration due_active{0};      // active time since prompted (for "ignored")
+    MonoTime prompted_at{};
   };
 
   // Time handling.
@@ -167,6 +170,9 @@ class BreakEngine {
   WallTime pause_end_wall_;       // kUntil
   int day_ = 0;                   // day number of the current day
   Duration active_today_{0};
+  Duration active_total_{0};
+
+  bool crediting_mode_change_ = false;  // no prompts while settling the old mode
 
   std::array<Timer, kBreakKinds> timers_{};
   uint64_t next_id_ = 1;

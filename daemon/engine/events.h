@@ -50,7 +50,8 @@ struct EngineEvent {
   uint64_t id = 0;  // the due break this event is about
   Outcome outcome = Outcome::kNone;
   Mode mode = Mode::kWorking;
-  Duration amount{0};  // event-specific: postponed-for, clock jump, …
+  Duration amount{0};  // event-specific: postponed-for, clock jump, idle length…
+  bool requested = false;  // a break the user asked for (not due by the rules)
 
   friend bool operator==(const EngineEvent&, const EngineEvent&) = default;
 };

@@ -1,0 +1,588 @@
+#include "break_engine.h"
+
+#include <algorithm>
+#include <initializer_list>
+
+namespace limber {
+namespace {
+
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+// Wall-clock steps smaller than this are drift corrections, not jumps.
+constexpr Duration kClockJumpThreshold = seconds(2);
+
+constexpr std::initializer_list<BreakKind> kAllKinds = {BreakKind::kMicro, BreakKind::kRest,
+                                                        BreakKind::kDaily};
+// Prompt order when more than one break is overdue.
+constexpr std::initializer_list<BreakKind> kByPriority = {BreakKind::kDaily, BreakKind::kRest,
+                                                          BreakKind::kMicro};
+
+void keep_earliest(std::optional<MonoTime>* best, MonoTime t) {
+  if (!*best || t < **best) *best = t;
+}
+
+Duration wall_minus_mono(const Clock& clock) {
+  return clock.wall().time_since_epoch() - clock.mono().time_since_epoch();
+}
+
+}  // namespace
+
+BreakEngine::BreakEngine(EngineConfig config, const Clock& clock)
+    : config_(std::move(config)),
+      clock_(clock),
+      now_(clock.mono()),
+      wall_offset_(wall_minus_mono(clock)),
+      last_input_(now_),
+      idle_since_(now_),
+      credited_until_(now_) {
+  mode_ = compute_mode(now_);
+  day_ = day_number(now_);
+}
+
+WallTime BreakEngine::wall_at(MonoTime t) const {
+  return WallTime{t.time_since_epoch() + wall_offset_};
+}
+
+// --- activity ---------------------------------------------------------------
+
+void BreakEngine::input(MonoTime at) {
+  if (at > now_) step_to(at);
+  if (locked_ || asleep_) return;  // typing a password is not work
+  if (active_) {
+    if (at <= last_input_) return;
+    last_input_ = at;
+    credit_active(at);
+    return;
+  }
+  if (at <= idle_since_) return;  // before the idle run began: already accounted
+  if (!candidate_start_ || at - candidate_last_ > config_.idle_grace) {
+    candidate_start_ = at;
+    candidate_last_ = at;
+  } else {
+    candidate_last_ = std::max(candidate_last_, at);
+  }
+  if (candidate_last_ - *candidate_start_ >= config_.noise_filter) {
+    become_active(*candidate_start_, now_);
+  }
+}
+
+void BreakEngine::session(SessionEvent event) {
+  step_to(std::max(now_, clock_.mono()));
+  switch (event) {
+    case SessionEvent::kLock:
+      locked_ = true;
+      break;
+    case SessionEvent::kSleep:
+      asleep_ = true;
+      break;
+    case SessionEvent::kUnlock:
+      locked_ = false;
+      return;
+    case SessionEvent::kWake:
+      asleep_ = false;
+      return;
+  }
+  // Lock and sleep end activity at once, without waiting for the grace.
+  candidate_start_.reset();
+  if (active_) go_idle(last_input_, now_);
+}
+
+void BreakEngine::become_active(MonoTime since, MonoTime now) {
+  active_ = true;
+  last_input_ = candidate_last_;
+  credited_until_ = since;
+  candidate_start_.reset();
+  emit(EventKind::kBecameActive, now, BreakKind::kMicro, 0, Outcome::kNone, now - since);
+  for (BreakKind k : kAllKinds) {
+    Timer& t = timer(k);
+    if (t.phase == Phase::kDue && t.started && !t.paused) {
+      t.paused = true;
+      emit(EventKind::kBreakPaused, now, k, t.id);
+    }
+  }
+  credit_active(last_input_);
+}
+
+void BreakEngine::go_idle(MonoTime since, MonoTime now) {
+  active_ = false;
+  idle_since_ = since;
+  emit(EventKind::kBecameIdle, now, BreakKind::kMicro, 0, Outcome::kNone, now - since);
+  for (BreakKind k : kAllKinds) {
+    Timer& t = timer(k);
+    if (t.phase != Phase::kDue) continue;
+    // The grace period already was idle time: count it toward the countdown.
+    t.progress += now - std::max(since, t.prompted_at);
+    if (!t.started) emit(EventKind::kBreakStarted, now, k, t.id);
+    if (t.paused) emit(EventKind::kBreakResumed, now, k, t.id);
+    t.started = true;
+    t.paused = false;
+  }
+}
+
+void BreakEngine::credit_active(MonoTime until) {
+  if (until <= credited_until_) return;
+  const Duration d = until - credited_until_;
+  credited_until_ = until;
+  add_active(d, std::max(until, now_));
+}
+
+void BreakEngine::add_active(Duration d, MonoTime at) {
+  active_today_ += d;
+  active_total_ += d;
+  if (mode_ != Mode::kWorking && mode_ != Mode::kQuiet) return;  // timers rest
+  for (BreakKind k : kAllKinds) {
+    Timer& t = timer(k);
+    if (!config_.rule(k).enabled || t.phase == Phase::kDone) continue;
+    t.accrued += d;
+    if (t.phase == Phase::kSnoozed) t.snooze_accrued += d;
+    if (t.phase == Phase::kDue && !t.held) t.due_active += d;
+  }
+  for (BreakKind k : kAllKinds) {
+    const Timer& t = timer(k);
+    if (t.phase == Phase::kDue && !t.held && t.due_active >= config_.ignore_after) {
+      end_break(k, Outcome::kIgnored, at);
+    }
+  }
+  try_prompt(at);
+}
+
+// --- time -------------------------------------------------------------------
+
+void BreakEngine::advance() {
+  const Duration offset = wall_minus_mono(clock_);
+  const Duration jump = offset - wall_offset_;
+  if (jump > kClockJumpThreshold || jump < -kClockJumpThreshold) {
+    // Durations run on the monotonic clock, so a jump changes nothing but
+    // the local time used for work hours and the day boundary.
+    wall_offset_ = offset;
+    emit(EventKind::kClockChanged, now_, BreakKind::kMicro, 0, Outcome::kNone, jump);
+    update_mode(now_);
+    check_day(now_);
+  }
+  step_to(std::max(now_, clock_.mono()));
+}
+
+void BreakEngine::step_to(MonoTime target) {
+  for (;;) {
+    const std::optional<MonoTime> next = next_internal_event();
+    if (!next || *next > target) break;
+    const MonoTime t = std::max(*next, now_);
+    accrue_progress(now_, t);
+    now_ = t;
+    handle_time_events(t);
+  }
+  accrue_progress(now_, target);
+  now_ = target;
+}
+
+void BreakEngine::accrue_progress(MonoTime from, MonoTime to) {
+  if (active_ || to <= from) return;
+  for (BreakKind k : kAllKinds) {
+    Timer& t = timer(k);
+    if (t.phase == Phase::kDue) t.progress += to - from;
+  }
+}
+
+std::optional<MonoTime> BreakEngine::next_internal_event() const {
+  std::optional<MonoTime> next;
+  if (active_) keep_earliest(&next, last_input_ + config_.idle_grace);
+  if (candidate_start_) keep_earliest(&next, candidate_last_ + config_.idle_grace);
+  if (!active_) {
+    for (BreakKind k : {BreakKind::kMicro, BreakKind::kRest}) {
+      if (due_break()) break;
+      const Timer& t = timer(k);
+      const bool has_time = t.accrued > Duration{0} || t.phase == Phase::kSnoozed;
+      if (config_.rule(k).enabled && t.phase != Phase::kDue && has_time) {
+        keep_earliest(&next, idle_since_ + config_.rule(k).duration);
+      }
+    }
+    for (BreakKind k : kAllKinds) {
+      const Timer& t = timer(k);
+      if (t.phase == Phase::kDue) keep_earliest(&next, now_ + (config_.rule(k).duration - t.progress));
+    }
+  }
+  if (pause_kind_ == PauseKind::kFor) keep_earliest(&next, pause_end_mono_);
+  if (pause_kind_ == PauseKind::kUntil) {
+    keep_earliest(&next, now_ + std::max(Duration{0}, pause_end_wall_ - wall_at(now_)));
+  }
+  const LocalTime local = clock_.local(wall_at(now_));
+  if (auto change = config_.schedule.until_change(local)) keep_earliest(&next, now_ + *change);
+  int to_day_start = config_.day_start_minute - local.minute_of_day;
+  if (to_day_start <= 0) to_day_start += 24 * 60;
+  keep_earliest(&next, now_ + minutes(to_day_start) - seconds(local.second));
+  return next;
+}
+
+void BreakEngine::handle_time_events(MonoTime t) {
+  if (active_ && t >= last_input_ + config_.idle_grace) go_idle(last_input_, t);
+  if (candidate_start_ && t >= candidate_last_ + config_.idle_grace) candidate_start_.reset();
+
+  if (!active_) {
+    for (BreakKind k : kAllKinds) {
+      const Timer& tm = timer(k);
+      if (tm.phase == Phase::kDue && tm.progress >= config_.rule(k).duration) {
+        end_break(k, Outcome::kTaken, t);
+      }
+    }
+    // Natural breaks: away for at least a break's duration resets its timer.
+    // The rest break is checked first because it also resets the micro-break.
+    // While a break is due, its own countdown accounts for the time away.
+    for (BreakKind k : {BreakKind::kRest, BreakKind::kMicro}) {
+      if (due_break()) break;
+      const Timer& tm = timer(k);
+      const bool has_time = tm.accrued > Duration{0} || tm.phase == Phase::kSnoozed;
+      if (config_.rule(k).enabled && tm.phase != Phase::kDue && has_time &&
+          t - idle_since_ >= config_.rule(k).duration) {
+        emit(EventKind::kNaturalBreak, t, k, 0, Outcome::kNone, t - idle_since_);
+        reset_timer(k);
+        if (k == BreakKind::kRest && timer(BreakKind::kMicro).phase != Phase::kDue) {
+          reset_timer(BreakKind::kMicro);
+        }
+      }
+    }
+  }
+
+  if (pause_kind_ == PauseKind::kFor && t >= pause_end_mono_) pause_kind_ = PauseKind::kNone;
+  if (pause_kind_ == PauseKind::kUntil && wall_at(t) >= pause_end_wall_) {
+    pause_kind_ = PauseKind::kNone;
+  }
+  check_day(t);
+  update_mode(t);
+}
+
+std::optional<MonoTime> BreakEngine::next_deadline() const {
+  std::optional<MonoTime> next = next_internal_event();
+  // Moments at which fresh activity information could change something:
+  // the daemon asks its source for the last input then.
+  if (candidate_start_) keep_earliest(&next, *candidate_start_ + 2 * config_.noise_filter);
+  if (active_ && (mode_ == Mode::kWorking || mode_ == Mode::kQuiet)) {
+    for (BreakKind k : kAllKinds) {
+      const Timer& t = timer(k);
+      const BreakRule& rule = config_.rule(k);
+      if (!rule.enabled) continue;
+      Duration left{-1};
+      if (t.phase == Phase::kWaiting) left = rule.interval - t.accrued;
+      if (t.phase == Phase::kSnoozed) left = rule.snooze - t.snooze_accrued;
+      if (t.phase == Phase::kDue && !t.held) left = config_.ignore_after - t.due_active;
+      if (left > Duration{0}) keep_earliest(&next, credited_until_ + left);
+    }
+  }
+  if (next && *next <= now_) next = now_ + Duration{1};
+  return next;
+}
+
+bool BreakEngine::wants_input_promptly() const { return !active_ && !candidate_start_; }
+
+// --- modes ------------------------------------------------------------------
+
+Mode BreakEngine::compute_mode(MonoTime t) const {
+  if (pause_kind_ != PauseKind::kNone) return Mode::kPaused;
+  if (!config_.schedule.contains(clock_.local(wall_at(t)))) return Mode::kOffHours;
+  if (quiet_) return Mode::kQuiet;
+  return Mode::kWorking;
+}
+
+void BreakEngine::update_mode(MonoTime t) {
+  const Mode mode = compute_mode(t);
+  if (mode == mode_) return;
+  // The user is active until the grace runs out: credit that time under
+  // the rules of the mode that is ending, but prompt only under the new one.
+  if (active_) {
+    crediting_mode_change_ = true;
+    credit_active(t);
+    crediting_mode_change_ = false;
+  }
+  mode_ = mode;
+  emit(EventKind::kModeChanged, t);
+  for (BreakKind k : kAllKinds) {
+    Timer& tm = timer(k);
+    if (tm.phase != Phase::kDue) continue;
+    if (mode == Mode::kQuiet && !tm.held) {
+      tm.held = true;
+      emit(EventKind::kBreakHeld, t, k, tm.id);
+    } else if (mode == Mode::kWorking && tm.held) {
+      tm.held = false;
+      tm.due_active = Duration{0};
+      emit(EventKind::kBreakDue, t, k, tm.id);
+    } else if ((mode == Mode::kPaused || mode == Mode::kOffHours) && !tm.requested) {
+      end_break(k, Outcome::kCancelled, t);
+    }
+  }
+  try_prompt(t);
+}
+
+int BreakEngine::day_number(MonoTime t) const {
+  const LocalTime local = clock_.local(wall_at(t));
+  const int days = static_cast<int>(std::chrono::sys_days{local.date}.time_since_epoch().count());
+  return local.minute_of_day < config_.day_start_minute ? days - 1 : days;
+}
+
+void BreakEngine::check_day(MonoTime t) {
+  const int day = day_number(t);
+  if (day == day_) return;
+  day_ = day;
+  if (active_) credit_active(t);
+  active_today_ = Duration{0};
+  Timer& daily = timer(BreakKind::kDaily);
+  if (daily.phase == Phase::kDue) end_break(BreakKind::kDaily, Outcome::kCancelled, t);
+  daily = Timer{};
+  emit(EventKind::kDayStarted, t);
+}
+
+// --- breaks -----------------------------------------------------------------
+
+bool BreakEngine::is_overdue(BreakKind k) const {
+  const Timer& t = timer(k);
+  const BreakRule& rule = config_.rule(k);
+  if (!rule.enabled) return false;
+  return (t.phase == Phase::kWaiting && t.accrued >= rule.interval) ||
+         (t.phase == Phase::kSnoozed && t.snooze_accrued >= rule.snooze);
+}
+
+std::optional<BreakKind> BreakEngine::due_break() const {
+  for (BreakKind k : kAllKinds) {
+    if (timer(k).phase == Phase::kDue) return k;
+  }
+  return std::nullopt;
+}
+
+bool BreakEngine::folded_into_rest() const {
+  const Timer& rest = timer(BreakKind::kRest);
+  if (!config_.rest.enabled) return false;
+  if (rest.phase == Phase::kDue || rest.phase == Phase::kSnoozed) return true;
+  return rest.phase == Phase::kWaiting && config_.rest.interval - rest.accrued <= config_.fold_window;
+}
+
+void BreakEngine::try_prompt(MonoTime t) {
+  if (mode_ != Mode::kWorking || crediting_mode_change_ || due_break()) return;
+  for (BreakKind k : kByPriority) {
+    if (!is_overdue(k)) continue;
+    if (k == BreakKind::kMicro && folded_into_rest()) continue;
+    prompt(k, t, false);
+    return;
+  }
+}
+
+void BreakEngine::prompt(BreakKind k, MonoTime t, bool requested) {
+  Timer& tm = timer(k);
+  tm.phase = Phase::kDue;
+  tm.id = next_id_++;
+  tm.started = false;
+  tm.paused = false;
+  tm.held = false;
+  tm.requested = requested;
+  tm.progress = Duration{0};
+  tm.due_active = Duration{0};
+  tm.prompted_at = t;
+  emit(EventKind::kBreakDue, t, k, tm.id);
+  if (!active_) {  // the user is already away: the countdown runs at once
+    tm.started = true;
+    emit(EventKind::kBreakStarted, t, k, tm.id);
+  }
+}
+
+void BreakEngine::reset_timer(BreakKind k) {
+  Timer& t = timer(k);
+  const bool done = t.phase == Phase::kDone;
+  t = Timer{};
+  if (done) t.phase = Phase::kDone;
+}
+
+void BreakEngine::end_break(BreakKind k, Outcome outcome, MonoTime t) {
+  Timer& tm = timer(k);
+  const BreakRule& rule = config_.rule(k);
+  const bool requested = tm.requested;
+  emit(EventKind::kBreakEnded, t, k, tm.id, outcome,
+       outcome == Outcome::kPostponed ? rule.snooze : Duration{0});
+  switch (outcome) {
+    case Outcome::kTaken:
+    case Outcome::kSkipped:
+      reset_timer(k);
+      // A rest break is also a micro-break; the daily limit is once a day.
+      if (k == BreakKind::kRest) reset_timer(BreakKind::kMicro);
+      if (k == BreakKind::kDaily) timer(k).phase = Phase::kDone;
+      break;
+    case Outcome::kPostponed:
+      tm.phase = Phase::kSnoozed;
+      tm.snooze_accrued = Duration{0};
+      tm.postpones += 1;
+      break;
+    case Outcome::kIgnored:
+      tm.phase = requested ? Phase::kWaiting : Phase::kSnoozed;
+      tm.snooze_accrued = Duration{0};
+      break;
+    case Outcome::kCancelled:
+    case Outcome::kNone:
+      tm.phase = Phase::kWaiting;  // still owed: prompted again when allowed
+      break;
+  }
+  tm.id = 0;
+  tm.started = tm.paused = tm.held = tm.requested = false;
+  tm.progress = tm.due_active = Duration{0};
+  try_prompt(t);
+}
+
+// --- commands ---------------------------------------------------------------
+
+Status BreakEngine::start_break() {
+  advance();
+  const auto k = due_break();
+  if (!k) return Status::precondition("no break is due");
+  Timer& t = timer(*k);
+  t.due_active = Duration{0};
+  if (!t.started) {
+    t.started = true;
+    emit(EventKind::kBreakStarted, now_, *k, t.id);
+  }
+  return Status::ok();
+}
+
+Status BreakEngine::take_break_now(BreakKind kind) {
+  advance();
+  if (const auto k = due_break()) {
+    if (*k != kind) {
+      return Status::precondition("a " + std::string(to_string(*k)) +
+                                  " break is already due: start that one");
+    }
+    return start_break();
+  }
+  prompt(kind, now_, true);
+  Timer& t = timer(kind);
+  if (!t.started) {
+    t.started = true;
+    emit(EventKind::kBreakStarted, now_, kind, t.id);
+  }
+  return Status::ok();
+}
+
+Status BreakEngine::postpone() {
+  advance();
+  const auto k = due_break();
+  if (!k) return Status::precondition("no break is due");
+  const Timer& t = timer(*k);
+  if (t.requested) return Status::precondition("a break you asked for cannot be postponed");
+  const int allowed = config_.rule(*k).max_postpones;
+  if (t.postpones >= allowed) {
+    return Status::denied("this " + std::string(to_string(*k)) + " break cannot be postponed again (" +
+                          std::to_string(allowed) + " postpones allowed)");
+  }
+  end_break(*k, Outcome::kPostponed, now_);
+  return Status::ok();
+}
+
+Status BreakEngine::skip() {
+  advance();
+  const auto k = due_break();
+  if (!k) return Status::precondition("no break is due");
+  if (timer(*k).requested) {
+    end_break(*k, Outcome::kCancelled, now_);
+    return Status::ok();
+  }
+  if (!config_.rule(*k).allow_skip) {
+    return Status::denied("skipping " + std::string(to_string(*k)) + " breaks is not allowed");
+  }
+  end_break(*k, Outcome::kSkipped, now_);
+  return Status::ok();
+}
+
+void BreakEngine::pause_for(Duration d) {
+  advance();
+  pause_kind_ = PauseKind::kFor;
+  pause_end_mono_ = now_ + std::max(d, Duration{0});
+  update_mode(now_);
+}
+
+void BreakEngine::pause_until(WallTime t) {
+  advance();
+  pause_kind_ = PauseKind::kUntil;
+  pause_end_wall_ = t;
+  update_mode(now_);
+}
+
+void BreakEngine::pause_until_tomorrow() {
+  advance();
+  const LocalTime local = clock_.local(wall_at(now_));
+  int to_day_start = config_.day_start_minute - local.minute_of_day;
+  if (to_day_start <= 0) to_day_start += 24 * 60;
+  pause_until(wall_at(now_) + minutes(to_day_start) - seconds(local.second));
+}
+
+void BreakEngine::resume() {
+  advance();
+  pause_kind_ = PauseKind::kNone;
+  update_mode(now_);
+}
+
+void BreakEngine::set_quiet(bool quiet) {
+  advance();
+  quiet_ = quiet;
+  update_mode(now_);
+}
+
+void BreakEngine::set_config(EngineConfig config) {
+  advance();
+  config_ = std::move(config);
+  for (BreakKind k : kAllKinds) {
+    if (!config_.rule(k).enabled && timer(k).phase == Phase::kDue) {
+      end_break(k, Outcome::kCancelled, now_);
+    }
+  }
+  day_ = day_number(now_);
+  update_mode(now_);
+  try_prompt(now_);
+}
+
+// --- output -----------------------------------------------------------------
+
+void BreakEngine::emit(EventKind kind, MonoTime t, BreakKind brk, uint64_t id, Outcome outcome,
+                       Duration amount) {
+  EngineEvent e;
+  e.at = t;
+  e.wall = wall_at(t);
+  e.kind = kind;
+  e.brk = brk;
+  e.id = id;
+  e.outcome = outcome;
+  e.mode = mode_;
+  e.amount = amount;
+  if (id != 0) e.requested = timer(brk).requested;
+  events_.push_back(e);
+}
+
+std::vector<EngineEvent> BreakEngine::take_events() {
+  std::vector<EngineEvent> out;
+  out.swap(events_);
+  return out;
+}
+
+EngineStatus BreakEngine::status() const {
+  EngineStatus s;
+  s.mode = mode_;
+  s.active = active_;
+  s.locked = locked_ || asleep_;
+  s.quiet = quiet_;
+  if (pause_kind_ == PauseKind::kFor) s.paused_until = wall_at(pause_end_mono_);
+  if (pause_kind_ == PauseKind::kUntil) s.paused_until = pause_end_wall_;
+  s.active_today = active_today_;
+  s.active_total = active_total_;
+  for (BreakKind k : kAllKinds) {
+    const Timer& t = timer(k);
+    const BreakRule& rule = config_.rule(k);
+    BreakStatus& b = s.breaks[static_cast<size_t>(k)];
+    b.kind = k;
+    b.enabled = rule.enabled;
+    b.phase = static_cast<BreakStatus::Phase>(static_cast<int>(t.phase));
+    b.accrued = t.accrued;
+    if (t.phase == Phase::kWaiting) b.until_due = std::max(Duration{0}, rule.interval - t.accrued);
+    if (t.phase == Phase::kSnoozed) b.until_due = std::max(Duration{0}, rule.snooze - t.snooze_accrued);
+    b.id = t.id;
+    b.started = t.started;
+    b.held = t.held;
+    b.progress = t.progress;
+    b.postpones_left = std::max(0, rule.max_postpones - t.postpones);
+  }
+  return s;
+}
+
+}  // namespace limber
