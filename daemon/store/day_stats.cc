@@ -5,16 +5,29 @@
 namespace limber {
 namespace {
 
-int64_t unix_ms(WallTime t) { return t.time_since_epoch().count(); }
+int64_t unix_ms(WallTime t) {
+  return t.time_since_epoch().count();
+}
 
 void count_outcome(BreakCounts& counts, Outcome outcome, int n) {
   switch (outcome) {
-    case Outcome::kTaken: counts.taken += n; break;
-    case Outcome::kPostponed: counts.postponed += n; break;
-    case Outcome::kSkipped: counts.skipped += n; break;
-    case Outcome::kIgnored: counts.ignored += n; break;
-    case Outcome::kCancelled: counts.cancelled += n; break;
-    case Outcome::kNone: break;
+    case Outcome::kTaken:
+      counts.taken += n;
+      break;
+    case Outcome::kPostponed:
+      counts.postponed += n;
+      break;
+    case Outcome::kSkipped:
+      counts.skipped += n;
+      break;
+    case Outcome::kIgnored:
+      counts.ignored += n;
+      break;
+    case Outcome::kCancelled:
+      counts.cancelled += n;
+      break;
+    case Outcome::kNone:
+      break;
   }
 }
 

@@ -20,8 +20,12 @@ namespace {
 
 constexpr Duration kPruneInterval = std::chrono::hours(24);
 
-int64_t unix_ms(WallTime t) { return t.time_since_epoch().count(); }
-WallTime from_unix_ms(int64_t ms) { return WallTime{Duration{ms}}; }
+int64_t unix_ms(WallTime t) {
+  return t.time_since_epoch().count();
+}
+WallTime from_unix_ms(int64_t ms) {
+  return WallTime{Duration{ms}};
+}
 
 // Creates an empty file with mode 0600 if there is none, so that SQLite
 // (which copies the database's mode to its -wal and -shm files) never makes
@@ -118,7 +122,10 @@ Status write_natural_breaks(SqliteDb& db, const std::deque<NaturalBreakRow>& row
       db.prepare("INSERT INTO natural_breaks (kind, at_ms, idle_ms) VALUES (?1, ?2, ?3)", &stmt);
   for (const NaturalBreakRow& row : rows) {
     if (!status) break;
-    status = stmt.bind(1, stored_name(row.kind)).bind(2, unix_ms(row.at)).bind(3, row.idle.count()).run();
+    status = stmt.bind(1, stored_name(row.kind))
+                 .bind(2, unix_ms(row.at))
+                 .bind(3, row.idle.count())
+                 .run();
   }
   return status;
 }
@@ -216,13 +223,13 @@ HistoryStore::~HistoryStore() {
 Status HistoryStore::record(const EngineEvent& event) {
   switch (event.kind) {
     case EventKind::kBreakDue:
-      pending_.breaks.push_back(
-          BreakWrite{BreakWrite::Op::kDue, event.id, event.brk, event.wall, Outcome::kNone, {}, {}});
+      pending_.breaks.push_back(BreakWrite{
+          BreakWrite::Op::kDue, event.id, event.brk, event.wall, Outcome::kNone, {}, {}});
       return flush();
     case EventKind::kBreakEnded: {
       Duration postponed = event.outcome == Outcome::kPostponed ? event.amount : Duration{0};
-      pending_.breaks.push_back(BreakWrite{BreakWrite::Op::kEnded, event.id, event.brk, event.wall,
-                                           event.outcome, postponed, {}});
+      pending_.breaks.push_back(BreakWrite{
+          BreakWrite::Op::kEnded, event.id, event.brk, event.wall, event.outcome, postponed, {}});
       return flush();
     }
     case EventKind::kNaturalBreak:
@@ -233,7 +240,9 @@ Status HistoryStore::record(const EngineEvent& event) {
   }
 }
 
-void HistoryStore::add_active(WallTime start, Duration d) { pending_.add_active(start, d); }
+void HistoryStore::add_active(WallTime start, Duration d) {
+  pending_.add_active(start, d);
+}
 
 void HistoryStore::set_exercise(uint64_t engine_id, std::string exercise_id) {
   BreakWrite w;
@@ -324,8 +333,8 @@ Status HistoryStore::prune(WallTime now, int retention_days, bool* pruned) {
         " AND answered_at_ms < (SELECT max(newer.answered_at_ms) FROM checklist_answers AS newer"
         " WHERE newer.checklist_id = checklist_answers.checklist_id"
         " AND newer.item_id = checklist_answers.item_id);" +
-        "INSERT INTO meta (key, value) VALUES ('last_prune_ms', '" +
-        std::to_string(unix_ms(now)) + "') ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+        "INSERT INTO meta (key, value) VALUES ('last_prune_ms', '" + std::to_string(unix_ms(now)) +
+        "') ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     return s;
   });
   if (status && pruned != nullptr) *pruned = true;
@@ -341,7 +350,11 @@ Status HistoryStore::record_checklist_answer(std::string_view checklist_id,
       "VALUES (?1, ?2, ?3, ?4)",
       &stmt);
   if (!status) return status;
-  return stmt.bind(1, checklist_id).bind(2, item_id).bind(3, answer).bind(4, unix_ms(answered_at)).run();
+  return stmt.bind(1, checklist_id)
+      .bind(2, item_id)
+      .bind(3, answer)
+      .bind(4, unix_ms(answered_at))
+      .run();
 }
 
 Status HistoryStore::latest_checklist_answers(std::string_view checklist_id,
@@ -351,7 +364,8 @@ Status HistoryStore::latest_checklist_answers(std::string_view checklist_id,
   Status status = db_.prepare(
       "SELECT item_id, answer, answered_at_ms FROM checklist_answers AS a "
       "WHERE checklist_id = ?1 AND answered_at_ms = (SELECT max(answered_at_ms) "
-      "FROM checklist_answers AS b WHERE b.checklist_id = a.checklist_id AND b.item_id = a.item_id) "
+      "FROM checklist_answers AS b WHERE b.checklist_id = a.checklist_id AND b.item_id = "
+      "a.item_id) "
       "ORDER BY item_id",
       &stmt);
   if (!status) return status;

@@ -112,8 +112,7 @@ class HistoryStore {
   Status record_checklist_answer(std::string_view checklist_id, std::string_view item_id,
                                  std::string_view answer, WallTime answered_at);
   // The latest answer to each item of `checklist_id`, by item id.
-  Status latest_checklist_answers(std::string_view checklist_id,
-                                  std::vector<ChecklistAnswer>* out);
+  Status latest_checklist_answers(std::string_view checklist_id, std::vector<ChecklistAnswer>* out);
 
   // See day_stats.h. Includes buffered activity and natural breaks.
   Status day_stats(std::span<const WallTime> boundaries, std::vector<DayStats>* out);

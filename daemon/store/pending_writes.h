@@ -37,10 +37,10 @@ struct BreakWrite {
   Op op = Op::kDue;
   uint64_t engine_id = 0;
   BreakKind kind = BreakKind::kMicro;
-  WallTime at{};                      // due time (kDue) or end time (kEnded)
-  Outcome outcome = Outcome::kNone;   // kEnded
-  Duration postponed{0};              // kEnded with Outcome::kPostponed
-  std::string exercise_id;            // kExercise
+  WallTime at{};                     // due time (kDue) or end time (kEnded)
+  Outcome outcome = Outcome::kNone;  // kEnded
+  Duration postponed{0};             // kEnded with Outcome::kPostponed
+  std::string exercise_id;           // kExercise
 };
 
 struct NaturalBreakRow {

@@ -54,9 +54,13 @@ CREATE TABLE meta (
 
 }  // namespace
 
-std::span<const SchemaMigration> schema_migrations() { return kMigrations; }
+std::span<const SchemaMigration> schema_migrations() {
+  return kMigrations;
+}
 
-int latest_schema_version() { return schema_migrations().back().version; }
+int latest_schema_version() {
+  return schema_migrations().back().version;
+}
 
 Status schema_version(SqliteDb& db, int* version) {
   int64_t value = 0;
@@ -70,10 +74,10 @@ Status migrate_to(SqliteDb& db, int target) {
   Status status = schema_version(db, &current);
   if (!status) return status;
   if (current > latest_schema_version()) {
-    return Status::precondition(
-        "history database has schema version " + std::to_string(current) +
-        ", newer than this build of Limber knows (" + std::to_string(latest_schema_version()) +
-        "); it was written by a newer version and is left untouched");
+    return Status::precondition("history database has schema version " + std::to_string(current) +
+                                ", newer than this build of Limber knows (" +
+                                std::to_string(latest_schema_version()) +
+                                "); it was written by a newer version and is left untouched");
   }
   for (const SchemaMigration& m : schema_migrations()) {
     if (m.version <= current || m.version > target) continue;

@@ -38,6 +38,8 @@ Status schema_version(SqliteDb& db, int* version);
 // at `target` is left alone. A database newer than this build knows is
 // refused with an error and never written to.
 Status migrate_to(SqliteDb& db, int target);
-inline Status migrate(SqliteDb& db) { return migrate_to(db, latest_schema_version()); }
+inline Status migrate(SqliteDb& db) {
+  return migrate_to(db, latest_schema_version());
+}
 
 }  // namespace limber

@@ -1,5 +1,6 @@
 #include "store/sqlite_db.h"
 
+#include <string>
 #include <utility>
 
 namespace limber {
@@ -35,7 +36,9 @@ Status sqlite_status(sqlite3* db, int rc, std::string_view what) {
 
 // --- SqliteStmt --------------------------------------------------------------
 
-SqliteStmt::~SqliteStmt() { sqlite3_finalize(stmt_); }
+SqliteStmt::~SqliteStmt() {
+  sqlite3_finalize(stmt_);
+}
 
 SqliteStmt::SqliteStmt(SqliteStmt&& other) noexcept
     : stmt_(std::exchange(other.stmt_, nullptr)), db_(other.db_) {}
@@ -73,7 +76,13 @@ SqliteStmt& SqliteStmt::bind(int index, const std::optional<std::string>& value)
 bool SqliteStmt::step(Status* status) {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
-  if (rc != SQLITE_DONE) *status = sqlite_status(db_, rc, sqlite3_sql(stmt_));
+  if (rc != SQLITE_DONE) {
+    // The statement's opening words say which write failed; all of it is noise.
+    std::string_view sql = sqlite3_sql(stmt_);
+    std::string what(sql.substr(0, 48));
+    if (sql.size() > what.size()) what += "…";
+    *status = sqlite_status(db_, rc, what);
+  }
   return false;
 }
 
@@ -85,13 +94,17 @@ Status SqliteStmt::run() {
   return status;
 }
 
-void SqliteStmt::reset() { sqlite3_reset(stmt_); }
+void SqliteStmt::reset() {
+  sqlite3_reset(stmt_);
+}
 
 bool SqliteStmt::column_is_null(int index) const {
   return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
 }
 
-int64_t SqliteStmt::column_int64(int index) const { return sqlite3_column_int64(stmt_, index); }
+int64_t SqliteStmt::column_int64(int index) const {
+  return sqlite3_column_int64(stmt_, index);
+}
 
 std::string SqliteStmt::column_text(int index) const {
   const unsigned char* text = sqlite3_column_text(stmt_, index);
@@ -102,7 +115,9 @@ std::string SqliteStmt::column_text(int index) const {
 
 // --- SqliteDb ----------------------------------------------------------------
 
-SqliteDb::~SqliteDb() { close(); }
+SqliteDb::~SqliteDb() {
+  close();
+}
 
 SqliteDb::SqliteDb(SqliteDb&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
 
@@ -178,8 +193,12 @@ Status SqliteDb::query_text(std::string_view sql, std::string* out) {
   return Status::ok();
 }
 
-int64_t SqliteDb::changes() const { return sqlite3_changes64(db_); }
+int64_t SqliteDb::changes() const {
+  return sqlite3_changes64(db_);
+}
 
-bool SqliteDb::in_transaction() const { return db_ != nullptr && sqlite3_get_autocommit(db_) == 0; }
+bool SqliteDb::in_transaction() const {
+  return db_ != nullptr && sqlite3_get_autocommit(db_) == 0;
+}
 
 }  // namespace limber

@@ -4,21 +4,30 @@ namespace limber {
 
 std::string_view stored_name(BreakKind kind) {
   switch (kind) {
-    case BreakKind::kMicro: return "micro";
-    case BreakKind::kRest: return "rest";
-    case BreakKind::kDaily: return "daily";
+    case BreakKind::kMicro:
+      return "micro";
+    case BreakKind::kRest:
+      return "rest";
+    case BreakKind::kDaily:
+      return "daily";
   }
   return "micro";
 }
 
 std::string_view stored_name(Outcome outcome) {
   switch (outcome) {
-    case Outcome::kNone: return "";
-    case Outcome::kTaken: return "taken";
-    case Outcome::kPostponed: return "postponed";
-    case Outcome::kSkipped: return "skipped";
-    case Outcome::kIgnored: return "ignored";
-    case Outcome::kCancelled: return "cancelled";
+    case Outcome::kNone:
+      return "";
+    case Outcome::kTaken:
+      return "taken";
+    case Outcome::kPostponed:
+      return "postponed";
+    case Outcome::kSkipped:
+      return "skipped";
+    case Outcome::kIgnored:
+      return "ignored";
+    case Outcome::kCancelled:
+      return "cancelled";
   }
   return "";
 }
