@@ -185,6 +185,20 @@ TEST_F(MutterSourceTest, LossIsReportedWhenMutterExits) {
   EXPECT_EQ(source_.idle_time(), std::nullopt);
 }
 
+TEST_F(MutterSourceTest, SinkMayStopTheSourceWhenToldOfLoss) {
+  start_mutter_mock(0);
+  start_source();
+  // The daemon stops a lost source from inside on_source_lost(), that is
+  // from inside the source's own D-Bus callback.
+  sink_.when_lost = [this] { source_.stop(); };
+  mock_.stop();
+
+  ASSERT_TRUE(test::run_until(&loop_, [&] { return !sink_.losses.empty(); }));
+  test::run_for(&loop_, milliseconds(50));
+  EXPECT_EQ(sink_.losses.size(), 1u);
+  EXPECT_EQ(source_.idle_time(), std::nullopt);
+}
+
 TEST_F(MutterSourceTest, LossIsReportedWhenTheSessionBusDies) {
   start_mutter_mock(0);
   start_source();

@@ -4,6 +4,7 @@
 // Test-only; single-threaded.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,7 +24,11 @@ class RecordingSink final : public ActivitySink {
   void on_session(SessionEvent event) override { sessions.push_back(event); }
   void on_source_lost(std::string_view source, std::string_view why) override {
     losses.push_back({std::string(source), std::string(why)});
+    if (when_lost) when_lost();
   }
+
+  // Run after recording a loss, as a daemon reacting to it would.
+  std::function<void()> when_lost;
 
   std::vector<MonoTime> inputs;
   std::vector<SessionEvent> sessions;
