@@ -46,8 +46,8 @@ Config::Config() {
     std::string err;
     if (!parse_config_value(def, def.default_value, &entry.value, &err)) {
       // The table in config_keys.cc is wrong; a unit test proves it is not.
-      std::fprintf(stderr, "limber: bad built-in default for %s: %s\n",
-                   std::string(def.name).c_str(), err.c_str());
+      static_cast<void>(std::fprintf(stderr, "limber: bad built-in default for %s: %s\n",
+                                     std::string(def.name).c_str(), err.c_str()));
       std::abort();
     }
     entry.source.value = config_value_text(entry.value);
@@ -63,8 +63,9 @@ size_t Config::index_of(std::string_view key, std::initializer_list<ConfigType> 
       return i;
     break;
   }
-  std::fprintf(stderr, "limber: config key '%.*s' is unknown or read as the wrong type\n",
-               static_cast<int>(key.size()), key.data());
+  static_cast<void>(std::fprintf(stderr,
+                                 "limber: config key '%.*s' is unknown or read as the wrong type\n",
+                                 static_cast<int>(key.size()), key.data()));
   std::abort();
 }
 

@@ -211,7 +211,7 @@ bool ConfigLoader::read_layer_file(const std::string& path, ConfigLayer layer, F
       c.problem += config_value_text(kept->value);
       fresh.values[key] = {kept->value, c.line};
     } else if (policy) {
-      c.problem += "; the key stays locked at the site or built-in value";
+      c.problem += "; the key stays locked at an earlier policy's, the site or the built-in value";
       fresh.locked_without_value.push_back(key);
     } else {
       c.problem += "; the value from the layers below stays in force";
@@ -288,6 +288,9 @@ Config ConfigLoader::load(std::vector<ConfigDiagnostic>* diags) {
           std::find(policy.locked_without_value.begin(), policy.locked_without_value.end(), key) !=
           policy.locked_without_value.end();
       if (!sets && !names) continue;
+      // A bad value keeps what an earlier policy file locked; otherwise the
+      // key is locked at the managed layers' value, never at the user's.
+      if (names && config.entries_[i].locked) continue;
       if (names) {
         const Config::Entry& base = managed.entries_[i];
         config.set(i, base.value, base.source);

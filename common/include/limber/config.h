@@ -69,12 +69,12 @@ struct ConfigSetting {
 // Why a key has its effective value.
 struct ConfigExplanation {
   std::string key;
-  std::string value;        // the effective value, text form
+  std::string value;                          // the effective value, text form
   ConfigLayer layer = ConfigLayer::kDefault;  // the layer the value comes from
-  std::string file;         // the file that set it; empty for kDefault
+  std::string file;                           // the file that set it; empty for kDefault
   int line = 0;
-  bool locked = false;      // a policy file sets this key
-  std::string locked_by;    // that policy file (the last one in lexical order)
+  bool locked = false;                    // a policy file sets this key
+  std::string locked_by;                  // that policy file (the last one in lexical order)
   std::vector<ConfigSetting> overridden;  // lower settings not in force, lowest first
 
   // "micro.interval = 25m (user: /home/u/.config/limber/limber.toml:3)",

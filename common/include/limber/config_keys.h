@@ -58,7 +58,8 @@ std::string describe_expected(const KeyDef& def);
 // Reads a value of `def` from its text form (as default_value and `limberctl
 // config set` write it: 20m, true, 3, auto) and checks its range. On failure
 // returns false and fills *err with "expected …, got …".
-bool parse_config_value(const KeyDef& def, std::string_view text, ConfigValue* out, std::string* err);
+bool parse_config_value(const KeyDef& def, std::string_view text, ConfigValue* out,
+                        std::string* err);
 
 // The text form of a value: format_duration for durations, "true"/"false",
 // decimal integers, the text itself for strings.

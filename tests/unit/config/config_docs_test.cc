@@ -21,7 +21,8 @@ TEST(ConfigDocs, ReferenceTableMatchesTheKeyDefinitions) {
       << LIMBER_CONFIG_DOC << " lacks the <!-- keys:begin --> / <!-- keys:end --> markers";
   EXPECT_EQ(section, render_config_reference())
       << "docs/configuration.md is out of date with config_keys() in common/src/config_keys.cc.\n"
-      << "Regenerate the table with:\n  " << LIMBER_CONFIG_DOC_TOOL << " --update " << LIMBER_CONFIG_DOC;
+      << "Regenerate the table with:\n  " << LIMBER_CONFIG_DOC_TOOL << " --update "
+      << LIMBER_CONFIG_DOC;
 }
 
 TEST(ConfigDocs, ReferenceTableHasARowForEveryKey) {

@@ -14,8 +14,10 @@ TEST(ConfigKeys, EveryDefaultIsAValidValueOfItsKey) {
   for (const KeyDef& def : config_keys()) {
     ConfigValue value;
     std::string err;
-    EXPECT_TRUE(parse_config_value(def, def.default_value, &value, &err)) << def.name << ": " << err;
-    EXPECT_EQ(config_value_text(value), def.default_value) << def.name << " default is not in canonical form";
+    EXPECT_TRUE(parse_config_value(def, def.default_value, &value, &err))
+        << def.name << ": " << err;
+    EXPECT_EQ(config_value_text(value), def.default_value)
+        << def.name << " default is not in canonical form";
   }
 }
 
@@ -26,7 +28,8 @@ TEST(ConfigKeys, NamesAreUniqueSectionedAndDescribedInOneLine) {
     EXPECT_NE(def.name.find('.'), std::string_view::npos) << def.name << " has no [section]";
     EXPECT_FALSE(def.description.empty()) << def.name;
     EXPECT_EQ(def.description.find('\n'), std::string_view::npos) << def.name;
-    EXPECT_EQ(def.description.find('|'), std::string_view::npos) << def.name << " would break the docs table";
+    EXPECT_EQ(def.description.find('|'), std::string_view::npos)
+        << def.name << " would break the docs table";
     EXPECT_EQ(find_config_key(def.name), &def);
   }
   EXPECT_EQ(find_config_key("micro.nonsense"), nullptr);
@@ -57,7 +60,9 @@ TEST(ConfigKeys, DefaultsMatchTheBreakEngineDefaults) {
   EXPECT_EQ(config.get_duration("breaks.ignore_after"), engine.ignore_after);
   EXPECT_EQ(config.get_duration("breaks.fold_window"), engine.fold_window);
   for (BreakKind kind : {BreakKind::kMicro, BreakKind::kRest, BreakKind::kDaily}) {
-    const std::string s = kind == BreakKind::kMicro ? "micro." : kind == BreakKind::kRest ? "rest." : "daily.";
+    const std::string s = kind == BreakKind::kMicro  ? "micro."
+                          : kind == BreakKind::kRest ? "rest."
+                                                     : "daily.";
     const BreakRule& rule = engine.rule(kind);
     EXPECT_EQ(config.get_bool(s + "enabled"), rule.enabled) << s;
     EXPECT_EQ(config.get_duration(s + "interval"), rule.interval) << s;

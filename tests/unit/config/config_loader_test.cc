@@ -57,8 +57,9 @@ class ConfigFiles : public ::testing::Test {
     return found;
   }
   size_t count(Severity severity) const {
-    return static_cast<size_t>(std::count_if(diags_.begin(), diags_.end(),
-                                             [&](const ConfigDiagnostic& d) { return d.severity == severity; }));
+    return static_cast<size_t>(
+        std::count_if(diags_.begin(), diags_.end(),
+                      [&](const ConfigDiagnostic& d) { return d.severity == severity; }));
   }
   std::string all_diags() const {
     std::string text;
@@ -109,7 +110,8 @@ TEST_F(ConfigFiles, UserOverridesSiteWhichOverridesDefaultsAndExplainSaysWhere) 
 }
 
 TEST_F(ConfigFiles, TopLevelDottedKeysWorkLikeTables) {
-  write(paths_.user_file, "micro.interval = \"25m\"\nschedule.work_hours = \"mon-fri 09:00-17:00\"\n");
+  write(paths_.user_file,
+        "micro.interval = \"25m\"\nschedule.work_hours = \"mon-fri 09:00-17:00\"\n");
   const Config config = load_once();
   EXPECT_TRUE(diags_.empty()) << all_diags();
   EXPECT_EQ(config.get_duration("micro.interval"), 25min);
@@ -137,16 +139,19 @@ TEST_F(ConfigFiles, WrongTypeNamesTheKeyAndTheExpectedTypeAndOnlyThatKeyIsDroppe
   const ConfigDiagnostic* interval = diag("micro.interval");
   ASSERT_NE(interval, nullptr) << all_diags();
   EXPECT_EQ(interval->line, 2);
-  EXPECT_EQ(interval->to_string(), paths_.user_file +
-                                       ":2: micro.interval: expected a duration like \"20m\" from 1m to 4h, got 5 "
-                                       "(a duration is a string with a unit, like \"20m\"); the value from the "
-                                       "layers below stays in force");
+  EXPECT_EQ(interval->to_string(),
+            paths_.user_file +
+                ":2: micro.interval: expected a duration like \"20m\" from 1m to 4h, got 5 "
+                "(a duration is a string with a unit, like \"20m\"); the value from the "
+                "layers below stays in force");
   const ConfigDiagnostic* enabled = diag("micro.enabled");
   ASSERT_NE(enabled, nullptr);
-  EXPECT_NE(enabled->message.find("expected true or false, got \"yes\""), std::string::npos) << enabled->message;
+  EXPECT_NE(enabled->message.find("expected true or false, got \"yes\""), std::string::npos)
+      << enabled->message;
   const ConfigDiagnostic* days = diag("history.retention_days");
   ASSERT_NE(days, nullptr);
-  EXPECT_NE(days->message.find("expected an integer from 1 to 3650, got \"30\" (write it without quotes)"),
+  EXPECT_NE(days->message.find(
+                "expected an integer from 1 to 3650, got \"30\" (write it without quotes)"),
             std::string::npos)
       << days->message;
 
@@ -157,31 +162,36 @@ TEST_F(ConfigFiles, WrongTypeNamesTheKeyAndTheExpectedTypeAndOnlyThatKeyIsDroppe
 }
 
 TEST_F(ConfigFiles, OutOfRangeValuesNameTheRange) {
-  write(paths_.user_file, "[micro]\ninterval = \"5h\"\nmax_postpones = 25\n[activity]\nsource = \"evdev\"\n");
+  write(paths_.user_file,
+        "[micro]\ninterval = \"5h\"\nmax_postpones = 25\n[activity]\nsource = \"evdev\"\n");
   const Config config = load_once();
   const ConfigDiagnostic* interval = diag("micro.interval");
   ASSERT_NE(interval, nullptr) << all_diags();
-  EXPECT_NE(interval->message.find("from 1m to 4h, got \"5h\""), std::string::npos) << interval->message;
+  EXPECT_NE(interval->message.find("from 1m to 4h, got \"5h\""), std::string::npos)
+      << interval->message;
   const ConfigDiagnostic* postpones = diag("micro.max_postpones");
   ASSERT_NE(postpones, nullptr);
   EXPECT_NE(postpones->message.find("expected an integer from 0 to 20, got 25"), std::string::npos);
   const ConfigDiagnostic* source = diag("activity.source");
   ASSERT_NE(source, nullptr);
-  EXPECT_NE(source->message.find("one of \"auto\", \"mutter\", \"wayland\", \"x11\", got \"evdev\""),
-            std::string::npos)
+  EXPECT_NE(
+      source->message.find("one of \"auto\", \"mutter\", \"wayland\", \"x11\", got \"evdev\""),
+      std::string::npos)
       << source->message;
   EXPECT_EQ(config.get_duration("micro.interval"), 20min);
   EXPECT_EQ(config.get_int("micro.max_postpones"), 3);
 }
 
 TEST_F(ConfigFiles, ScheduleAndTimeOfDayAreChecked) {
-  write(paths_.user_file, "[schedule]\nwork_hours = \"mon-fry 09:00-17:00\"\nday_starts_at = \"4:00\"\n");
+  write(paths_.user_file,
+        "[schedule]\nwork_hours = \"mon-fry 09:00-17:00\"\nday_starts_at = \"4:00\"\n");
   Config config = load_once();
   ASSERT_NE(diag("schedule.work_hours"), nullptr) << all_diags();
   ASSERT_NE(diag("schedule.day_starts_at"), nullptr);
   EXPECT_TRUE(config.get_schedule("schedule.work_hours").is_always());
 
-  write(paths_.user_file, "[schedule]\nwork_hours = \"mon-fri 09:00-17:00\"\nday_starts_at = \"23:30\"\n");
+  write(paths_.user_file,
+        "[schedule]\nwork_hours = \"mon-fri 09:00-17:00\"\nday_starts_at = \"23:30\"\n");
   config = load_once();
   EXPECT_TRUE(diags_.empty()) << all_diags();
   EXPECT_FALSE(config.get_schedule("schedule.work_hours").is_always());
@@ -198,14 +208,16 @@ TEST_F(ConfigFiles, ATableWhereAValueBelongsIsAnErrorForThatKey) {
 }
 
 TEST_F(ConfigFiles, UnknownKeyWarnsWithASuggestionAndIsOtherwiseIgnored) {
-  write(paths_.user_file, "[micro]\nintervall = \"25m\"\nduration = \"40s\"\n[colours]\nbackground = \"red\"\n");
+  write(paths_.user_file,
+        "[micro]\nintervall = \"25m\"\nduration = \"40s\"\n[colours]\nbackground = \"red\"\n");
   const Config config = load_once();
   EXPECT_EQ(count(Severity::kError), 0u) << all_diags();
   const ConfigDiagnostic* typo = diag("micro.intervall", Severity::kWarning);
   ASSERT_NE(typo, nullptr) << all_diags();
-  EXPECT_EQ(typo->to_string(), paths_.user_file +
-                                   ":2: warning: micro.intervall: unknown key, ignored (did you mean "
-                                   "micro.interval?)");
+  EXPECT_EQ(typo->to_string(),
+            paths_.user_file +
+                ":2: warning: micro.intervall: unknown key, ignored (did you mean "
+                "micro.interval?)");
   ASSERT_NE(diag("colours.background", Severity::kWarning), nullptr);
   EXPECT_EQ(config.get_duration("micro.interval"), 20min);
   EXPECT_EQ(config.get_duration("micro.duration"), 40s);
@@ -216,7 +228,8 @@ TEST_F(ConfigFiles, PolicyLocksAKeyTheUserFileSets) {
   write(policy("10-it.toml"), "# managed by IT\n[micro]\ninterval = \"15m\"\n");
   const Config config = load_once();
   EXPECT_EQ(config.get_duration("micro.interval"), 15min);
-  EXPECT_EQ(config.get_duration("micro.duration"), 1min) << "keys the policy does not set stay the user's";
+  EXPECT_EQ(config.get_duration("micro.duration"), 1min)
+      << "keys the policy does not set stay the user's";
   EXPECT_TRUE(config.is_locked("micro.interval"));
   EXPECT_FALSE(config.is_locked("micro.duration"));
 
@@ -228,7 +241,8 @@ TEST_F(ConfigFiles, PolicyLocksAKeyTheUserFileSets) {
   ASSERT_FALSE(e.overridden.empty());
   EXPECT_EQ(e.overridden.back().layer, ConfigLayer::kUser);
   EXPECT_EQ(e.overridden.back().value, "30m");
-  EXPECT_NE(e.to_string().find("; locked by " + policy("10-it.toml")), std::string::npos) << e.to_string();
+  EXPECT_NE(e.to_string().find("; locked by " + policy("10-it.toml")), std::string::npos)
+      << e.to_string();
 
   const ConfigDiagnostic* w = diag("micro.interval", Severity::kWarning);
   ASSERT_NE(w, nullptr) << all_diags();
@@ -257,8 +271,19 @@ TEST_F(ConfigFiles, BadPolicyValueStillLocksTheKey) {
   const Config config = load_once();
   ASSERT_NE(diag("micro.interval"), nullptr) << all_diags();
   EXPECT_TRUE(config.is_locked("micro.interval"));
-  EXPECT_EQ(config.get_duration("micro.interval"), 25min) << "locked at the site value, not the user's";
+  EXPECT_EQ(config.get_duration("micro.interval"), 25min)
+      << "locked at the site value, not the user's";
   EXPECT_EQ(config.explain("micro.interval").locked_by, policy("10-it.toml"));
+}
+
+TEST_F(ConfigFiles, BadValueInALaterPolicyKeepsTheEarlierPolicysLock) {
+  write(paths_.user_file, "[micro]\ninterval = \"30m\"\n");
+  write(policy("10-company.toml"), "[micro]\ninterval = \"15m\"\n");
+  write(policy("20-team.toml"), "[micro]\ninterval = \"ten minutes\"\n");
+  const Config config = load_once();
+  ASSERT_NE(diag("micro.interval"), nullptr) << all_diags();
+  EXPECT_EQ(config.get_duration("micro.interval"), 15min);
+  EXPECT_EQ(config.explain("micro.interval").locked_by, policy("10-company.toml"));
 }
 
 TEST_F(ConfigFiles, BrokenUserFileOnReloadKeepsTheLastGoodValues) {
@@ -272,7 +297,8 @@ TEST_F(ConfigFiles, BrokenUserFileOnReloadKeepsTheLastGoodValues) {
   const ConfigDiagnostic* d = diag("");
   ASSERT_NE(d, nullptr) << all_diags();
   EXPECT_EQ(d->line, 3);
-  EXPECT_NE(d->message.find("last good settings from this file stay in force"), std::string::npos) << d->message;
+  EXPECT_NE(d->message.find("last good settings from this file stay in force"), std::string::npos)
+      << d->message;
   EXPECT_EQ(config.get_duration("micro.interval"), 30min);
   EXPECT_FALSE(config.get_bool("rest.enabled"));
   EXPECT_EQ(config.explain("micro.interval").layer, ConfigLayer::kUser);
@@ -329,13 +355,24 @@ TEST_F(ConfigFiles, DeletedPolicyFileReleasesItsLocks) {
   EXPECT_EQ(config.get_duration("micro.interval"), 30min);
 }
 
+TEST_F(ConfigFiles, ADirectoryInPlaceOfTheUserFileIsAnErrorNotAnEmptyFile) {
+  fs::create_directories(paths_.user_file);
+  const Config config = load_once();
+  const ConfigDiagnostic* d = diag("");
+  ASSERT_NE(d, nullptr) << all_diags();
+  EXPECT_EQ(d->file, paths_.user_file);
+  EXPECT_NE(d->message.find("not a regular file"), std::string::npos) << d->message;
+  EXPECT_EQ(config.get_duration("micro.interval"), 20min);
+}
+
 TEST_F(ConfigFiles, ChangedKeysListsValueAndLockChanges) {
   ConfigLoader loader(paths_);
   const Config before = load(loader);
   write(paths_.user_file, "[rest]\nduration = \"6m\"\n");
   write(policy("10-it.toml"), "[micro]\nenabled = true\n");
   const Config after = load(loader);
-  EXPECT_EQ(changed_keys(before, after), (std::vector<std::string>{"micro.enabled", "rest.duration"}));
+  EXPECT_EQ(changed_keys(before, after),
+            (std::vector<std::string>{"micro.enabled", "rest.duration"}));
   EXPECT_TRUE(changed_keys(after, after).empty());
 }
 

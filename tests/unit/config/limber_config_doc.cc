@@ -25,8 +25,10 @@ int main(int argc, char** argv) {
   doc << in.rdbuf();
   std::string updated;
   if (!in || !limber::replace_keys_section(doc.str(), table, &updated)) {
-    std::fprintf(stderr, "%s: cannot read it, or it lacks the <!-- keys:begin --> and <!-- keys:end --> markers\n",
-                 path.c_str());
+    std::fprintf(
+        stderr,
+        "%s: cannot read it, or it lacks the <!-- keys:begin --> and <!-- keys:end --> markers\n",
+        path.c_str());
     return 1;
   }
   std::ofstream out(path, std::ios::trunc);
