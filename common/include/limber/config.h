@@ -162,12 +162,13 @@ class ConfigLoader {
     };
     std::map<std::string, Value> values;
     // Keys a policy file names with a bad value and no last good one: still
-    // locked, at the value of the managed layers below (default and site).
+    // locked, at an earlier policy file's value or else the site/default one.
     std::vector<std::string> locked_without_value;
   };
 
   // Reads `path` into *out, keeping the last good settings on errors.
-  // Returns false when the file does not exist.
+  // Returns false when the file contributes nothing: it does not exist, or
+  // it is broken and was never good.
   bool read_layer_file(const std::string& path, ConfigLayer layer, FileSettings* out,
                        std::vector<ConfigDiagnostic>* diags);
   std::vector<std::string> list_policy_files(std::vector<ConfigDiagnostic>* diags);
