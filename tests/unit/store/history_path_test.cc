@@ -75,10 +75,11 @@ TEST(HistoryPath, OpenCreatesPrivateDirectoriesAndFile) {
   store_test::TempDir dir;
   std::string state = dir.file("state");
   ScopedEnv env("XDG_STATE_HOME", state.c_str());
-  ::umask(022);
+  mode_t old_umask = ::umask(022);  // the usual one: would leave 0755 and 0644
 
   Status status;
   auto store = HistoryStore::open(default_history_path(), &status);
+  ::umask(old_umask);
   ASSERT_TRUE(store) << status.message();
 
   EXPECT_EQ(mode_of(state), 0700u);
