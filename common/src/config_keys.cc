@@ -116,6 +116,26 @@ std::vector<KeyDef> build_keys() {
       text_key("schedule.day_starts_at", ConfigType::kClockTime, "04:00",
                "Local time at which a new day starts for the daily limit and statistics, so a "
                "late night counts toward the day it began."));
+  keys.push_back(
+      bool_key("exercises.floor", "false",
+               "Also offer exercises done lying or kneeling on the floor (cat-cow, bridge, plank, "
+               "...)."));
+  KeyDef equipment =
+      text_key("exercises.equipment", ConfigType::kWordList, "",
+               "Equipment you have at your desk, e.g. \"band\"; exercises that need other "
+               "equipment are not offered.");
+  equipment.choices = {"band", "dumbbells"};
+  keys.push_back(equipment);
+  keys.push_back(text_key("exercises.excluded", ConfigType::kWordList, "",
+                          "Exercise ids never to offer, comma-separated (e.g. because of an "
+                          "injury), as the exercise catalog names them."));
+  keys.push_back(text_key("exercises.favourites", ConfigType::kWordList, "",
+                          "Exercise ids to offer more often, comma-separated; they still take "
+                          "turns with the others."));
+  keys.push_back(
+      int_key("checklist.recheck_days", "90", 7, 730,
+              "Days after a desk-setup checklist was answered before Limber suggests checking "
+              "it again."));
   keys.push_back(int_key("history.retention_days", "400", 1, 3650,
                          "Days of break history kept; older records are deleted."));
   return keys;
@@ -135,6 +155,8 @@ std::string type_name(const KeyDef& def) {
       return "work schedule";
     case ConfigType::kClockTime:
       return "time of day";
+    case ConfigType::kWordList:
+      return "list";
   }
   return "";
 }
@@ -161,6 +183,13 @@ std::string allowed_values(const KeyDef& def) {
       return "see [Work hours](#work-hours)";
     case ConfigType::kClockTime:
       return "`\"00:00\"` to `\"23:59\"`";
+    case ConfigType::kWordList: {
+      if (def.choices.empty()) return "comma-separated ids";
+      std::string text = "comma-separated, from";
+      for (size_t i = 0; i < def.choices.size(); ++i)
+        text += (i == 0 ? " `" : ", `") + std::string(def.choices[i]) + "`";
+      return text;
+    }
   }
   return "";
 }

@@ -36,7 +36,37 @@ bool fail(const KeyDef& def, std::string_view text, std::string_view detail, std
   return false;
 }
 
+// Lowercase letters, digits and '-': ids and equipment names.
+bool is_list_word(std::string_view word) {
+  for (const char c : word) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return !word.empty();
+}
+
+bool is_choice(const KeyDef& def, std::string_view word) {
+  for (std::string_view choice : def.choices) {
+    if (choice == word) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+std::vector<std::string> split_word_list(std::string_view text) {
+  std::vector<std::string> words;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(',', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(start, end - start);
+    while (!word.empty() && word.front() == ' ') word.remove_prefix(1);
+    while (!word.empty() && word.back() == ' ') word.remove_suffix(1);
+    if (!word.empty()) words.emplace_back(word);
+    start = end + 1;
+  }
+  return words;
+}
 
 std::string describe_expected(const KeyDef& def) {
   switch (def.type) {
@@ -59,6 +89,14 @@ std::string describe_expected(const KeyDef& def) {
       return "work hours like \"mon-fri 09:00-17:30\" or \"always\"";
     case ConfigType::kClockTime:
       return "a time of day like \"04:00\" (HH:MM, 00:00 to 23:59)";
+    case ConfigType::kWordList: {
+      if (def.choices.empty()) return "a comma-separated list of ids like \"a-id,b-id\" or \"\"";
+      std::string text = "a comma-separated list of";
+      for (size_t i = 0; i < def.choices.size(); ++i) {
+        text += (i == 0 ? " \"" : ", \"") + std::string(def.choices[i]) + "\"";
+      }
+      return text + " or \"\"";
+    }
   }
   return "";
 }
@@ -107,6 +145,18 @@ bool parse_config_value(const KeyDef& def, std::string_view text, ConfigValue* o
       int minute_of_day = 0;
       if (!parse_time_of_day(text, &minute_of_day)) return fail(def, text, "", err);
       *out = std::string(text);
+      return true;
+    }
+    case ConfigType::kWordList: {
+      std::string normalised;
+      for (const std::string& word : split_word_list(text)) {
+        if (!is_list_word(word)) return fail(def, text, "\"" + word + "\" is not a word", err);
+        if (!def.choices.empty() && !is_choice(def, word)) {
+          return fail(def, text, "unknown \"" + word + "\"", err);
+        }
+        normalised += (normalised.empty() ? "" : ",") + word;
+      }
+      *out = std::move(normalised);
       return true;
     }
   }

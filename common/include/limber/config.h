@@ -94,7 +94,8 @@ class Config {
   bool get_bool(std::string_view key) const;
   int64_t get_int(std::string_view key) const;
   Duration get_duration(std::string_view key) const;
-  // kEnum, kSchedule (the text as written, already checked) or kClockTime ("HH:MM").
+  // kEnum, kSchedule (the text as written, already checked), kClockTime ("HH:MM")
+  // or kWordList ("a,b": split it with split_word_list()).
   const std::string& get_string(std::string_view key) const;
   // kSchedule keys, parsed.
   WorkSchedule get_schedule(std::string_view key) const;

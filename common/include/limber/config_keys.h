@@ -27,6 +27,9 @@ enum class ConfigType {
   kEnum,       // a TOML string, one of `choices`
   kSchedule,   // a TOML string read by WorkSchedule::parse
   kClockTime,  // a TOML string "HH:MM", 00:00 to 23:59
+  kWordList,   // a TOML string of comma-separated words ("band,dumbbells"), maybe
+               // empty; each word is lowercase letters, digits and '-', and one of
+               // `choices` when `choices` is not empty
 };
 
 struct KeyDef {
@@ -37,13 +40,14 @@ struct KeyDef {
   int64_t max_int = 0;
   Duration min_duration{};  // kDuration: inclusive bounds
   Duration max_duration{};
-  std::vector<std::string_view> choices;  // kEnum
+  std::vector<std::string_view> choices;  // kEnum; kWordList when not empty
   std::string_view description;           // one line, for the docs and the views
 };
 
 // A value of a key: bool for kBool, int64_t for kInt, Duration for
 // kDuration, and the text for kEnum, kSchedule (as written, checked by
-// WorkSchedule::parse) and kClockTime ("HH:MM").
+// WorkSchedule::parse), kClockTime ("HH:MM") and kWordList (normalised:
+// "a,b" without spaces or empty words).
 using ConfigValue = std::variant<bool, int64_t, Duration, std::string>;
 
 // Every key, in the order the documentation lists them.
@@ -60,6 +64,10 @@ std::string describe_expected(const KeyDef& def);
 // returns false and fills *err with "expected …, got …".
 bool parse_config_value(const KeyDef& def, std::string_view text, ConfigValue* out,
                         std::string* err);
+
+// The words of a kWordList value: "band, dumbbells" gives {"band", "dumbbells"};
+// spaces around words and empty words are dropped.
+std::vector<std::string> split_word_list(std::string_view text);
 
 // The text form of a value: format_duration for durations, "true"/"false",
 // decimal integers, the text itself for strings.
