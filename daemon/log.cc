@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <ctime>
 #include <cstdlib>
 #include <string>
 
@@ -50,7 +51,13 @@ void log(LogLevel level, std::string_view message) {
   if (to_journal()) {
     line = "<" + std::to_string(static_cast<int>(level)) + ">";
   } else {
-    line = "limberd: ";
+    // A terminal or a log file: the time of day, as journald would add it.
+    const time_t now = ::time(nullptr);
+    tm parts{};
+    localtime_r(&now, &parts);
+    char stamp[16];
+    std::strftime(stamp, sizeof stamp, "%H:%M:%S ", &parts);
+    line = std::string(stamp) + "limberd: ";
     if (level != LogLevel::kInfo) line += std::string(level_name(level)) + ": ";
   }
   line += message;

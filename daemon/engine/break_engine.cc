@@ -9,6 +9,10 @@ namespace {
 using std::chrono::minutes;
 using std::chrono::seconds;
 
+// How late a deadline poll may find input and still count it as continuing
+// activity (see input()).
+constexpr Duration kPollSlack = seconds(1);
+
 // Wall-clock steps smaller than this are drift corrections, not jumps.
 constexpr Duration kClockJumpThreshold = seconds(2);
 
@@ -47,12 +51,18 @@ WallTime BreakEngine::wall_at(MonoTime t) const {
 // --- activity ---------------------------------------------------------------
 
 void BreakEngine::input(MonoTime at) {
+  // Input within the grace of the last one means the user never went idle,
+  // even when it is reported after the grace ran out. The daemon learns of
+  // input by asking its source when a deadline comes, and wakes a little
+  // after it: input from that moment is not a return from idleness.
+  const bool in_time = active_ && !locked_ && !asleep_ && at > last_input_ &&
+                       at <= last_input_ + config_.idle_grace + kPollSlack;
+  if (in_time) last_input_ = at;
   if (at > now_) step_to(at);
   if (locked_ || asleep_) return;  // typing a password is not work
   if (active_) {
-    if (at <= last_input_) return;
-    last_input_ = at;
-    credit_active(at);
+    if (at > last_input_) last_input_ = at;
+    credit_active(last_input_);
     return;
   }
   if (at <= idle_since_) return;  // before the idle run began: already accounted

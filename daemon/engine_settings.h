@@ -1,0 +1,16 @@
+// The break engine's rules from the effective configuration, and the short
+// rules of `limberd --demo`.
+#pragma once
+
+#include "engine/engine_config.h"
+#include "limber/config.h"
+
+namespace limber {
+
+EngineConfig engine_config_from(const Config& config);
+
+// Demo rules: a micro-break within 30 s of activity, a rest break after two
+// minutes, so a newcomer sees the whole cycle in a few minutes.
+EngineConfig demo_engine_config();
+
+}  // namespace limber

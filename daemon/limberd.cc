@@ -1,0 +1,345 @@
+#include "limberd.h"
+
+#include <systemd/sd-daemon.h>
+
+#include <cstdlib>
+
+#include "activity/demo_source.h"
+#include "activity/source_selection.h"
+#include "engine_settings.h"
+#include "limber/duration.h"
+#include "log.h"
+#include "store/history_path.h"
+
+namespace limber {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Buffered history (active time, natural breaks) is written at most this
+// long after it was recorded; break outcomes are written at once.
+constexpr auto kFlushDelay = 60s;
+// How soon to look for an activity source again after losing one.
+constexpr auto kSourceRetry = 10s;
+
+std::string break_name(BreakKind k) {
+  switch (k) {
+    case BreakKind::kMicro: return "micro-break";
+    case BreakKind::kRest: return "rest break";
+    case BreakKind::kDaily: return "daily limit";
+  }
+  return "break";
+}
+
+uint64_t to_timer_ms(Duration d) {
+  return d.count() <= 0 ? 0 : static_cast<uint64_t>(d.count());
+}
+
+}  // namespace
+
+Limberd::Limberd(DaemonOptions options)
+    : options_(std::move(options)),
+      clock_(options_.time_scale),
+      loader_([this] {
+        ConfigPaths paths = default_config_paths();
+        if (!options_.config_file.empty()) paths.user_file = options_.config_file;
+        return paths;
+      }()) {
+  uv_loop_init(&loop_);
+}
+
+Limberd::~Limberd() {
+  // Every handle is closed by stop(); run the loop once more so libuv
+  // releases them before the loop goes.
+  uv_run(&loop_, UV_RUN_DEFAULT);
+  uv_loop_close(&loop_);
+}
+
+int Limberd::run() {
+  if (!start()) {
+    stop();
+    return 1;
+  }
+  uv_run(&loop_, UV_RUN_DEFAULT);
+  return 0;
+}
+
+bool Limberd::start() {
+  reload_config();
+  engine_ = std::make_unique<BreakEngine>(engine_rules(), clock_);
+  open_history();
+
+  for (auto* sig : {&sigterm_, &sigint_, &sighup_}) {
+    uv_signal_init(&loop_, sig->get());
+    sig->get()->data = this;
+  }
+  auto stop_on_signal = [](uv_signal_t* s, int signum) {
+    log_notice(std::string("stopping (") + (signum == SIGTERM ? "SIGTERM" : "SIGINT") + ")");
+    static_cast<Limberd*>(s->data)->stop();
+  };
+  uv_signal_start(sigterm_.get(), stop_on_signal, SIGTERM);
+  uv_signal_start(sigint_.get(), stop_on_signal, SIGINT);
+  uv_signal_start(
+      sighup_.get(), [](uv_signal_t* s, int) { static_cast<Limberd*>(s->data)->reload_config(); },
+      SIGHUP);
+  for (auto* timer : {&deadline_timer_, &flush_timer_, &retry_timer_}) {
+    uv_timer_init(&loop_, timer->get());
+    timer->get()->data = this;
+  }
+
+  if (!start_source()) return false;
+  std::string why;
+  if (logind_.start(&loop_, *this, &why)) {
+    log_info("watching screen lock and suspend through logind");
+  } else {
+    log_warning("no screen lock or suspend information: " + why);
+  }
+
+  wake();
+  sd_notifyf(0, "READY=1\nSTATUS=Watching activity through %s",
+             source_ ? std::string(source_->name()).c_str() : "nothing");
+  log_info("ready");
+  if (options_.on_ready) options_.on_ready();
+  return true;
+}
+
+void Limberd::reload_config() {
+  SystemClock::reload_time_zone();
+  std::vector<ConfigDiagnostic> diags;
+  config_ = loader_.load(&diags);
+  for (const ConfigDiagnostic& d : diags) {
+    if (d.severity == ConfigDiagnostic::Severity::kError) {
+      log_error(d.to_string());
+    } else {
+      log_warning(d.to_string());
+    }
+  }
+  const ConfigPaths& paths = loader_.paths();
+  log_info("configuration loaded (user file " + paths.user_file + ", policies in " + paths.policy_dir +
+           (diags.empty() ? ")" : "; " + std::to_string(diags.size()) + " problem(s) reported)"));
+  if (engine_) {
+    engine_->set_config(engine_rules());
+    wake();
+  }
+}
+
+EngineConfig Limberd::engine_rules() const {
+  return options_.demo ? demo_engine_config() : engine_config_from(config_);
+}
+
+void Limberd::open_history() {
+  std::string path = default_history_path();
+  if (options_.demo) {
+    // Demo breaks are not the user's history.
+    path = path.substr(0, path.rfind('/') + 1) + "demo-history.sqlite3";
+  }
+  Status st;
+  history_ = HistoryStore::open(path, &st);
+  if (!history_) {
+    log_error("history is not recorded: " + st.message());
+    return;
+  }
+  log_info("history in " + path);
+  WallTime saved_at{};
+  if (auto state = history_->load_timer_state(&saved_at)) {
+    std::string err;
+    if (engine_->restore(*state, &err)) {
+      const auto away = std::chrono::duration_cast<std::chrono::seconds>(clock_.wall() - saved_at);
+      log_info("break timers restored (saved " + format_duration(std::max(Duration{0}, Duration{away})) +
+               " ago; that time counts as idle)");
+      active_recorded_ = engine_->status().active_total;
+    } else {
+      log_warning("saved break timers not usable, starting afresh: " + err);
+    }
+  }
+  bool pruned = false;
+  Status pst = history_->prune(clock_.wall(), static_cast<int>(config_.get_int("history.retention_days")),
+                               &pruned);
+  if (!pst) log_warning("history pruning failed: " + pst.message());
+}
+
+bool Limberd::start_source() {
+  const std::string preference =
+      !options_.source_override.empty() ? options_.source_override : config_.get_string("activity.source");
+  const Duration grace = clock_.to_real(engine_->config().idle_grace);
+  if (preference == "demo") {
+    source_ = std::make_unique<DemoSource>(clock_.scale());
+    std::string ignored;
+    source_->start(&loop_, clock_, grace, *this, &ignored);
+    log_notice("activity source: demo (a pretend user types for 27 s, then is away for 13 s)");
+    return true;
+  }
+  std::vector<std::string> failures;
+  source_ = start_activity_source(preference, &loop_, clock_, grace, *this, &failures);
+  if (source_) {
+    log_info("activity source: " + std::string(source_->name()));
+    return true;
+  }
+  std::string tried;
+  for (const std::string& f : failures) tried += (tried.empty() ? "" : "; ") + f;
+  if (options_.demo) {
+    log_notice("no activity source works here (" + tried + "); the demo pretends the user types");
+    options_.source_override = "demo";
+    return start_source();
+  }
+  log_error("no activity source works here: " + tried);
+  return false;
+}
+
+void Limberd::on_input(MonoTime at) {
+  watching_ = false;
+  engine_->input(at);
+  wake();
+}
+
+void Limberd::on_session(SessionEvent event) {
+  static constexpr const char* kNames[] = {"screen locked", "screen unlocked", "going to sleep",
+                                           "woke up"};
+  log_info(kNames[static_cast<int>(event)]);
+  engine_->session(event);
+  wake();
+}
+
+void Limberd::on_source_lost(std::string_view source, std::string_view why) {
+  log_error("lost the activity source " + std::string(source) + ": " + std::string(why));
+  // Not from inside the source's own callback: replace it from the loop.
+  uv_timer_start(
+      retry_timer_.get(),
+      [](uv_timer_t* t) {
+        auto* self = static_cast<Limberd*>(t->data);
+        if (self->source_) self->source_->stop();
+        self->source_.reset();
+        self->watching_ = false;
+        if (!self->start_source()) {
+          log_notice("looking for an activity source again in " + format_duration(kSourceRetry));
+          uv_timer_start(t, t->timer_cb, to_timer_ms(kSourceRetry), 0);
+          return;
+        }
+        self->wake();
+      },
+      0, 0);
+}
+
+void Limberd::wake() {
+  if (stopping_) return;
+  if (source_) {
+    if (auto idle = source_->idle_time()) engine_->input(clock_.mono() - clock_.from_real(*idle));
+  }
+  engine_->advance();
+  for (const EngineEvent& e : engine_->take_events()) handle(e);
+  account_active_time();
+  arm();
+}
+
+void Limberd::handle(const EngineEvent& e) {
+  const std::string what = break_name(e.brk) + " #" + std::to_string(e.id);
+  switch (e.kind) {
+    case EventKind::kBecameActive: log_debug("user active"); break;
+    case EventKind::kBecameIdle: log_debug("user idle"); break;
+    case EventKind::kNaturalBreak:
+      log_info("natural " + break_name(e.brk) + ": away for " + format_duration(e.amount));
+      break;
+    case EventKind::kBreakDue:
+      log_info(what + " due" + (e.requested ? " (asked for)" : ""));
+      break;
+    case EventKind::kBreakHeld: log_info(what + " held until quiet mode ends"); break;
+    case EventKind::kBreakStarted: log_info(what + " started"); break;
+    case EventKind::kBreakPaused: log_debug(what + " paused by activity"); break;
+    case EventKind::kBreakResumed: log_debug(what + " resumed"); break;
+    case EventKind::kBreakEnded:
+      log_info(what + " ended: " + std::string(to_string(e.outcome)));
+      break;
+    case EventKind::kModeChanged: log_info("mode: " + std::string(to_string(e.mode))); break;
+    case EventKind::kDayStarted:
+      log_info("a new day begins");
+      if (history_) {
+        Status st = history_->prune(e.wall, static_cast<int>(config_.get_int("history.retention_days")));
+        if (!st) log_warning("history pruning failed: " + st.message());
+      }
+      break;
+    case EventKind::kClockChanged:
+      log_notice("the wall clock jumped by " + std::string(e.amount.count() < 0 ? "-" : "+") +
+                 format_duration(e.amount.count() < 0 ? -e.amount : e.amount) +
+                 "; break timers are unaffected");
+      break;
+  }
+  if (!history_) return;
+  const bool lasting = e.kind == EventKind::kBreakDue || e.kind == EventKind::kBreakEnded ||
+                       e.kind == EventKind::kNaturalBreak;
+  if (!lasting) return;
+  // A break's due and end are written at once, together with the timers,
+  // so a kill -9 right after loses neither.
+  account_active_time();
+  history_->save_timer_state(clock_.wall(), engine_->serialize());
+  Status st = history_->record(e);
+  if (st && e.kind == EventKind::kNaturalBreak) st = history_->flush();
+  if (!st) log_error("history write failed (kept in memory, retried): " + st.message());
+}
+
+void Limberd::account_active_time() {
+  if (!history_) return;
+  const Duration total = engine_->status().active_total;
+  if (total > active_recorded_) {
+    const Duration d = total - active_recorded_;
+    history_->add_active(clock_.wall() - d, d);
+    active_recorded_ = total;
+  }
+}
+
+void Limberd::arm() {
+  if (stopping_) return;
+  if (source_ && !watching_ && engine_->wants_input_promptly()) {
+    watching_ = true;
+    source_->watch_for_input();
+  }
+  if (const auto deadline = engine_->next_deadline()) {
+    // One millisecond late rather than early: waking before the deadline
+    // would find nothing to do and re-arm for the same moment.
+    const Duration wait = clock_.to_real(*deadline - clock_.mono()) + 1ms;
+    uv_timer_start(
+        deadline_timer_.get(), [](uv_timer_t* t) { static_cast<Limberd*>(t->data)->wake(); },
+        to_timer_ms(wait), 0);
+  } else {
+    uv_timer_stop(deadline_timer_.get());
+  }
+  if (history_ && history_->has_pending() && !uv_is_active(flush_timer_.base())) {
+    uv_timer_start(
+        flush_timer_.get(), [](uv_timer_t* t) { static_cast<Limberd*>(t->data)->flush_history(); },
+        to_timer_ms(kFlushDelay), 0);
+  }
+}
+
+void Limberd::save_timers() {
+  if (!history_) return;
+  account_active_time();
+  history_->save_timer_state(clock_.wall(), engine_->serialize());
+}
+
+void Limberd::flush_history() {
+  if (!history_) return;
+  save_timers();
+  Status st = history_->flush();
+  if (!st) {
+    log_error("history write failed (kept in memory, retried): " + st.message());
+    arm();
+  }
+}
+
+void Limberd::stop() {
+  if (stopping_) return;
+  stopping_ = true;
+  sd_notify(0, "STOPPING=1");
+  if (engine_) engine_->advance();
+  if (engine_) {
+    for (const EngineEvent& e : engine_->take_events()) handle(e);
+  }
+  flush_history();
+  history_.reset();  // closes the database
+  if (source_) source_->stop();
+  logind_.stop();
+  for (auto* timer : {&deadline_timer_, &flush_timer_, &retry_timer_}) timer->close();
+  for (auto* sig : {&sigterm_, &sigint_, &sighup_}) sig->close();
+  log_info("stopped; break timers saved");
+}
+
+}  // namespace limber

@@ -1,0 +1,91 @@
+// Limberd: the daemon. One libuv loop drives everything: the activity
+// source's file descriptors, logind's bus, the break engine's next deadline
+// as one uv_timer, the history store's batched writes, and the signals.
+// Nothing ticks: when no deadline is near and no input arrives, the process
+// sleeps in epoll.
+//
+// Life: run() loads the configuration, opens the history, restores the
+// timers, picks an activity source, tells systemd READY=1 and serves until
+// SIGTERM or SIGINT, then saves the timers and closes the database.
+// SIGHUP reloads the configuration (and the time zone).
+//
+// Threading: one thread; every callback runs on the loop.
+#pragma once
+
+#include <uv.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "activity/activity_source.h"
+#include "activity/logind_watch.h"
+#include "engine/break_engine.h"
+#include "limber/config.h"
+#include "store/history_store.h"
+#include "system_clock.h"
+#include "uv/uv_handle.h"
+
+namespace limber {
+
+struct DaemonOptions {
+  std::string config_file;      // replaces the user layer when set
+  std::string source_override;  // replaces activity.source when set ("demo" with demo only)
+  bool demo = false;            // short break rules, separate history file
+  double time_scale = 1.0;      // see SystemClock
+  // Called once the daemon serves (after READY=1).
+  std::function<void()> on_ready;
+};
+
+class Limberd final : public ActivitySink {
+ public:
+  explicit Limberd(DaemonOptions options);
+  ~Limberd();
+  Limberd(const Limberd&) = delete;
+  Limberd& operator=(const Limberd&) = delete;
+
+  // Runs until asked to stop. Returns the process exit status: 0 after a
+  // clean stop, 1 when start-up failed (the reason was logged).
+  int run();
+
+ private:
+  // ActivitySink.
+  void on_input(MonoTime at) override;
+  void on_session(SessionEvent event) override;
+  void on_source_lost(std::string_view source, std::string_view why) override;
+
+  bool start();
+  void reload_config();
+  EngineConfig engine_rules() const;
+  void open_history();
+  bool start_source();
+  void wake();
+  void handle(const EngineEvent& event);
+  void account_active_time();
+  void arm();
+  void flush_history();
+  void save_timers();
+  void stop();
+
+  DaemonOptions options_;
+  uv_loop_t loop_{};
+  SystemClock clock_;
+  ConfigLoader loader_;
+  Config config_;
+  std::unique_ptr<BreakEngine> engine_;
+  std::unique_ptr<HistoryStore> history_;
+  std::unique_ptr<ActivitySource> source_;
+  LogindWatch logind_;
+  bool watching_ = false;
+  bool stopping_ = false;
+  Duration active_recorded_{0};  // engine active time already given to the history
+
+  UvHandle<uv_timer_t> deadline_timer_;
+  UvHandle<uv_timer_t> flush_timer_;
+  UvHandle<uv_timer_t> retry_timer_;
+  UvHandle<uv_signal_t> sigterm_;
+  UvHandle<uv_signal_t> sigint_;
+  UvHandle<uv_signal_t> sighup_;
+};
+
+}  // namespace limber
