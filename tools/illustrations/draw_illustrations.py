@@ -1,0 +1,366 @@
+#!/usr/bin/env python3
+"""Writes config/illustrations/<exercise-id>.svg: one pictogram per exercise.
+
+The style (config/illustrations/README.md) lives in the constants and the
+helpers at the top; each exercise below only places joints, props and
+arrows. Run it from anywhere; it rewrites every file it draws:
+
+    python3 tools/illustrations/draw_illustrations.py
+
+Only SVG features nanosvg (wx's renderer) supports: rect, circle, polyline,
+path (M L Q A Z), stroke, fill, opacity. No text, filters, CSS or markers.
+"""
+import math
+import os
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "..", "config", "illustrations")
+
+BACKDROP = "#e4ebf2"   # soft rounded tile: the same look on light and dark themes
+FIGURE = "#2d5b88"     # the person
+PROP = "#9fadbb"       # chair, wall, doorway, floor, band, towel
+ACCENT = "#e2711d"     # the movement
+GHOST = 0.3            # opacity of the second (start or end) pose
+BODY_W = 9             # limb and torso stroke
+PROP_W = 5
+ARROW_W = 4
+HEAD_R = 10
+
+
+def fmt(v):
+    return ("%.1f" % v).rstrip("0").rstrip(".")
+
+
+def pts(points):
+    return " ".join(fmt(x) + "," + fmt(y) for x, y in points)
+
+
+def line(points, color, width, opacity=1.0):
+    op = "" if opacity >= 1 else ' opacity="%s"' % fmt(opacity)
+    return ('<polyline points="%s" fill="none" stroke="%s" stroke-width="%s" '
+            'stroke-linecap="round" stroke-linejoin="round"%s/>' % (pts(points), color, width, op))
+
+
+def disc(c, r, color, opacity=1.0):
+    op = "" if opacity >= 1 else ' opacity="%s"' % fmt(opacity)
+    return '<circle cx="%s" cy="%s" r="%s" fill="%s"%s/>' % (fmt(c[0]), fmt(c[1]), fmt(r), color, op)
+
+
+def person(head, limbs, ghost=False):
+    """A figure: a head and polylines (torso, arms, legs) in one stroke."""
+    op = GHOST if ghost else 1.0
+    return [line(l, FIGURE, BODY_W, op) for l in limbs] + [disc(head, HEAD_R, FIGURE, op)]
+
+
+def prop(points, width=PROP_W):
+    return line(points, PROP, width)
+
+
+def floor(y=148):
+    return [prop([(12, y), (148, y)])]
+
+
+def arrowhead(tip, frm):
+    dx, dy = tip[0] - frm[0], tip[1] - frm[1]
+    n = math.hypot(dx, dy) or 1
+    ux, uy = dx / n, dy / n
+    base = (tip[0] - ux * 9, tip[1] - uy * 9)
+    a = (base[0] - uy * 6, base[1] + ux * 6)
+    b = (base[0] + uy * 6, base[1] - ux * 6)
+    tipx = (tip[0] + ux * 2, tip[1] + uy * 2)
+    return '<path d="M%s,%s L%s,%s L%s,%s Z" fill="%s"/>' % (
+        fmt(tipx[0]), fmt(tipx[1]), fmt(a[0]), fmt(a[1]), fmt(b[0]), fmt(b[1]), ACCENT)
+
+
+def arrow(p0, ctrl, p1, both=False):
+    """A curved accent arrow from p0 to p1 (quadratic, through ctrl)."""
+    # Shorten the curve under the heads so the round cap does not poke out.
+    def toward(p, q, d):
+        dx, dy = q[0] - p[0], q[1] - p[1]
+        n = math.hypot(dx, dy) or 1
+        return (p[0] + dx / n * d, p[1] + dy / n * d)
+    end = toward(p1, ctrl, 6)
+    start = toward(p0, ctrl, 6) if both else p0
+    out = ['<path d="M%s,%s Q%s,%s %s,%s" fill="none" stroke="%s" stroke-width="%s" '
+           'stroke-linecap="round"/>' % (fmt(start[0]), fmt(start[1]), fmt(ctrl[0]), fmt(ctrl[1]),
+                                          fmt(end[0]), fmt(end[1]), ACCENT, ARROW_W)]
+    out.append(arrowhead(p1, ctrl))
+    if both:
+        out.append(arrowhead(p0, ctrl))
+    return out
+
+
+def straight(p0, p1, both=False):
+    mid = ((p0[0] + p1[0]) / 2, (p0[1] + p1[1]) / 2)
+    return arrow(p0, mid, p1, both)
+
+
+def circle_arrow(c, r, a0, a1):
+    """An arc arrow around c from angle a0 to a1 (degrees, clockwise on screen)."""
+    p = lambda a: (c[0] + r * math.cos(math.radians(a)), c[1] + r * math.sin(math.radians(a)))
+    start, end = p(a0), p(a1 - 12 if a1 > a0 else a1 + 12)
+    sweep = 1 if a1 > a0 else 0
+    large = 1 if abs(a1 - a0) > 180 else 0
+    out = ['<path d="M%s,%s A%s,%s 0 %d,%d %s,%s" fill="none" stroke="%s" stroke-width="%s" '
+           'stroke-linecap="round"/>' % (fmt(start[0]), fmt(start[1]), fmt(r), fmt(r), large, sweep,
+                                          fmt(end[0]), fmt(end[1]), ACCENT, ARROW_W)]
+    out.append(arrowhead(p(a1), p(a1 - 14 if a1 > a0 else a1 + 14)))
+    return out
+
+
+# ---------------------------------------------------------------- props
+
+def chair_side(flip=False):
+    """A chair seen from the side, backrest on the left (right if flip)."""
+    items = [prop([(46, 102), (92, 102)]), prop([(48, 102), (42, 58)]),
+             prop([(50, 102), (50, 148)]), prop([(88, 102), (88, 148)])]
+    return mirror(items) if flip else items
+
+
+def chair_front():
+    return [prop([(56, 66), (56, 104)]), prop([(104, 66), (104, 104)]),
+            prop([(50, 106), (110, 106)]), prop([(56, 106), (56, 148)]),
+            prop([(104, 106), (104, 148)])]
+
+
+def wall(x=130):
+    return ['<rect x="%s" y="14" width="10" height="136" rx="3" fill="%s"/>' % (fmt(x), PROP)]
+
+
+def mirror(items):
+    return ['<g transform="matrix(-1 0 0 1 160 0)">'] + items + ['</g>']
+
+
+# ---------------------------------------------------------------- poses
+# Front view, seated: shoulders at y 56, hips at y 100.
+def seated_front(head=(80, 38), larm=None, rarm=None, shoulders=56):
+    sh = shoulders
+    limbs = [[(64, sh), (96, sh)], [(80, sh - 2), (80, 98)], [(70, 100), (90, 100)],
+             [(70, 100), (68, 112), (66, 146)], [(90, 100), (92, 112), (94, 146)],
+             larm or [(64, sh), (59, sh + 22), (62, 98)],
+             rarm or [(96, sh), (101, sh + 22), (98, 98)]]
+    return head, limbs
+
+
+# Side view, seated on chair_side(), facing right.
+def seated_side(head=(70, 38), arm=None, torso=None):
+    torso = torso or [(64, 56), (58, 96)]
+    limbs = [torso, [(58, 96), (98, 96), (100, 144), (110, 144)],
+             arm or [(torso[0][0], torso[0][1] + 2), (70, 80), (92, 90)]]
+    return head, limbs
+
+
+def standing_front(head=(80, 28), larm=None, rarm=None, sh=48):
+    limbs = [[(64, sh), (96, sh)], [(80, sh - 2), (80, 92)], [(70, 94), (90, 94)],
+             [(70, 94), (68, 120), (66, 146)], [(90, 94), (92, 120), (94, 146)],
+             larm or [(64, sh), (58, sh + 24), (56, 94)],
+             rarm or [(96, sh), (102, sh + 24), (104, 94)]]
+    return head, limbs
+
+
+def standing_side(x=78, head=None, arm=None, torso_top=None, lean=0):
+    top = torso_top or (x + lean, 44)
+    limbs = [[top, (x, 92)], [(x, 92), (x + 2, 120), (x, 146), (x + 12, 146)],
+             arm or [(top[0], top[1] + 2), (top[0] + 2, 70), (top[0] + 6, 92)]]
+    return head or (top[0] + 2, 28), limbs
+
+
+def draw(id_, items):
+    body = "\n  ".join(items)
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 160" width="160" height="160">\n'
+           '  <rect x="4" y="4" width="152" height="152" rx="26" fill="%s"/>\n  %s\n</svg>\n'
+           % (BACKDROP, body))
+    with open(os.path.join(OUT, id_ + ".svg"), "w") as f:
+        f.write(svg)
+
+
+def fig(pose, ghost=False):
+    return person(pose[0], pose[1], ghost)
+
+
+# ---------------------------------------------------------------- exercises
+
+def neck_and_shoulders():
+    h, limbs = seated_front(head=(91, 40))
+    draw("neck-half-rolls", chair_front() + person((69, 40), [], True) + person(h, limbs)
+         + arrow((58, 16), (80, 34), (102, 16), both=True))
+
+    draw("chin-tuck", chair_side() + fig(seated_side(head=(76, 38)), True)
+         + fig(seated_side(head=(68, 39))) + straight((100, 30), (84, 30)))
+
+    h, limbs = seated_front(head=(94, 44), larm=[(64, 56), (58, 80), (52, 104)],
+                            rarm=[(96, 56), (106, 44), (100, 30)])
+    draw("upper-trapezius-stretch", chair_front() + person(h, limbs)
+         + arrow((100, 14), (118, 18), (118, 38)))
+
+    h, limbs = seated_front(head=(90, 48), larm=[(64, 56), (58, 80), (52, 104)])
+    draw("levator-scapulae-stretch", chair_front() + person((80, 38), [], True) + person(h, limbs)
+         + arrow((104, 22), (114, 34), (106, 48)))
+
+    draw("shoulder-rolls", chair_side() + fig(seated_side()) + circle_arrow((64, 56), 16, 200, 470))
+
+    h, limbs = seated_front(head=(80, 36), shoulders=48,
+                            larm=[(64, 48), (60, 72), (62, 98)], rarm=[(96, 48), (100, 72), (98, 98)])
+    draw("shoulder-shrugs", chair_front() + fig(seated_front(), True) + person(h, limbs)
+         + straight((116, 62), (116, 40)) + straight((44, 62), (44, 40)))
+
+    pose = seated_side(arm=[(64, 58), (86, 56), (108, 56)])
+    draw("shoulder-shrug-circles", chair_side() + fig(pose) + circle_arrow((62, 54), 15, 200, 470))
+
+    draw("scapular-squeeze", chair_side() + fig(seated_side(arm=[(64, 58), (58, 78), (70, 92)]))
+         + straight((36, 52), (52, 66)) + arrow((30, 86), (34, 74), (52, 66)))
+
+    draw("shoulder-pull", chair_side() + fig(seated_side(head=(70, 34), torso=[(64, 50), (58, 96)]), True)
+         + fig(seated_side()) + straight((30, 44), (30, 70)))
+
+    h, limbs = seated_front(head=(74, 38), rarm=[(96, 56), (90, 30), (72, 14)])
+    draw("overhead-arm-reach", chair_front() + person(h, limbs)
+         + arrow((112, 30), (108, 10), (86, 10)))
+
+
+def back_and_eyes():
+    # Chair rotation: seen from above-front, shown as the torso turned with a turn arrow.
+    h, limbs = seated_front(head=(80, 38), larm=[(64, 56), (76, 70), (96, 66)],
+                            rarm=[(96, 56), (110, 66), (112, 76)])
+    draw("seated-chair-rotation", chair_front() + [prop([(110, 66), (124, 58)])]
+         + person(h, limbs) + arrow((52, 34), (80, 14), (108, 30)))
+
+    pose = seated_side(head=(56, 36), torso=[(58, 54), (58, 96)],
+                       arm=[(58, 56), (46, 44), (54, 32)])
+    draw("seated-thoracic-extension", chair_side() + fig(seated_side(), True) + fig(pose)
+         + arrow((80, 56), (82, 36), (66, 22)))
+
+    pose = seated_side(head=(70, 38))
+    eye = [line([(84, 36), (124, 36)], ACCENT, ARROW_W), arrowhead((132, 36), (120, 36)),
+           '<circle cx="140" cy="36" r="6" fill="none" stroke="%s" stroke-width="%s"/>' % (ACCENT, ARROW_W)]
+    draw("eye-rest-20-20-20", chair_side() + fig(pose) + [prop([(112, 18), (150, 18)])]
+         + [prop([(112, 54), (150, 54)])] + eye)
+
+
+def standing():
+    h, limbs = standing_front(larm=[(64, 48), (44, 48), (24, 48)], rarm=[(96, 48), (116, 48), (136, 48)])
+    draw("arm-circles", floor() + person(h, limbs) + circle_arrow((24, 48), 12, 90, 400)
+         + circle_arrow((136, 48), 12, 90, 400))
+
+    pose = standing_side(head=(74, 28), torso_top=(74, 44), arm=[(74, 46), (64, 60), (74, 72)])
+    draw("standing-thoracic-extension", floor() + fig(standing_side(), True) + fig(pose)
+         + arrow((96, 60), (100, 40), (86, 24)))
+
+    band = [line([(146, 78), (116, 84)], ACCENT, 3)]
+    draw("band-row", floor() + [prop([(146, 40), (146, 148)], 6)] + band[:0]
+         + fig(standing_side(arm=[(80, 46), (100, 76), (118, 78)]), True)
+         + fig(standing_side(arm=[(80, 46), (70, 70), (90, 80)]))
+         + [line([(146, 78), (92, 80)], PROP, 3)] + straight((128, 96), (100, 96)))
+
+    draw("band-face-pull", floor() + [prop([(146, 20), (146, 148)], 6)]
+         + fig(standing_side(arm=[(80, 46), (104, 36), (124, 30)]), True)
+         + fig(standing_side(arm=[(80, 46), (98, 30), (88, 24)]))
+         + [line([(146, 28), (90, 24)], PROP, 3)] + straight((128, 14), (104, 14)))
+
+    h, limbs = standing_front(larm=[(64, 48), (52, 38), (44, 14)], rarm=[(96, 48), (108, 38), (116, 14)])
+    h2, limbs2 = standing_front(larm=[(64, 48), (40, 48), (44, 24)], rarm=[(96, 48), (120, 48), (116, 24)])
+    draw("band-lat-pulldown", floor() + person(h, limbs, True) + person(h2, limbs2)
+         + [line([(44, 22), (116, 22)], PROP, 3)] + straight((30, 16), (30, 44)) + straight((130, 16), (130, 44)))
+
+    hinge = [[(58, 62), (86, 92)], [(86, 92), (90, 120), (86, 146), (98, 146)]]
+    down = person((48, 52), hinge + [[(60, 64), (60, 84), (60, 100)]], True)
+    up = person((48, 52), hinge + [[(60, 64), (42, 74), (28, 70)]])
+    bells = [prop([(54, 104), (66, 104)], 7), prop([(22, 66), (30, 76)], 7)]
+    draw("reverse-dumbbell-fly", floor() + down + up + bells + arrow((70, 104), (64, 82), (36, 62)))
+
+
+def wall_and_doorway():
+    h, limbs = standing_front(larm=[(64, 48), (46, 46), (44, 26)], rarm=[(96, 48), (114, 46), (116, 26)])
+    h2, limbs2 = standing_front(larm=[(64, 48), (52, 30), (56, 10)], rarm=[(96, 48), (108, 30), (104, 10)])
+    draw("wall-angel", ['<rect x="20" y="12" width="120" height="140" rx="10" fill="%s" opacity="0.45"/>' % PROP]
+         + person(h, limbs) + person(h2, limbs2, True) + straight((30, 44), (30, 16)) + straight((130, 44), (130, 16)))
+
+    lean_out = person((102, 30), [[(100, 44), (70, 140)], [(70, 140), (58, 146)], [(100, 46), (116, 46), (130, 48)]], True)
+    lean_in = person((112, 36), [[(108, 50), (70, 140)], [(70, 140), (58, 146)], [(108, 52), (114, 68), (130, 50)]])
+    draw("wall-push-up", floor() + wall() + lean_out + lean_in + straight((90, 22), (112, 16)))
+
+    body = [[(78, 44), (76, 92)], [(76, 92), (70, 120), (66, 146)], [(76, 92), (86, 120), (90, 146)],
+            [(78, 46), (104, 48), (104, 20)]]
+    draw("wall-pec-stretch", floor() + ['<rect x="104" y="12" width="10" height="138" rx="3" fill="%s"/>' % PROP]
+         + person((74, 28), body) + arrow((40, 70), (30, 44), (50, 30)))
+
+    door = [prop([(30, 150), (30, 14), (130, 14), (130, 150)], 7)]
+    h, limbs = standing_front(larm=[(64, 48), (36, 50), (36, 28)], rarm=[(96, 48), (124, 50), (124, 28)])
+    draw("doorway-pec-stretch", floor() + door + person(h, limbs) + straight((80, 118), (80, 100))
+         + ['<circle cx="80" cy="70" r="0" fill="none"/>'])
+
+    corner = [prop([(20, 14), (80, 52), (140, 14)], 7), prop([(80, 52), (80, 150)], 4)]
+    h, limbs = standing_front(head=(80, 78), sh=96, larm=[(64, 96), (50, 80), (52, 58)],
+                              rarm=[(96, 96), (110, 80), (108, 58)])
+    limbs = [limbs[0], [(80, 94), (80, 128)], [(70, 130), (90, 130)], [(70, 130), (68, 146)],
+             [(90, 130), (92, 146)], limbs[5], limbs[6]]
+    draw("room-corner-stretch", corner + person(h, limbs) + straight((80, 122), (80, 104)))
+
+
+def on_the_floor():
+    f = floor(140)
+    cat = person((34, 96), [[(50, 100), (80, 84), (106, 100)], [(50, 100), (50, 136)], [(106, 100), (106, 136), (134, 136)]], True)
+    cow = person((36, 80), [[(50, 94), (80, 108), (106, 96)], [(50, 94), (50, 136)], [(106, 96), (106, 136), (134, 136)]])
+    draw("cat-cow", f + cat + cow + straight((80, 66), (80, 92), both=True))
+
+    draw("childs-pose", f + person((56, 124), [[(70, 120), (104, 102)], [(104, 102), (110, 134), (132, 136)],
+                                            [(70, 118), (46, 132), (22, 134)]])
+         + straight((44, 110), (18, 118)))
+
+    draw("childs-pose-side-reach", f + person((56, 124), [[(70, 120), (104, 102)], [(104, 102), (110, 134), (132, 136)],
+                                                       [(70, 118), (46, 132), (22, 134)]])
+         + arrow((30, 110), (12, 100), (18, 78)))
+
+    draw("sphinx-pose", f + person((48, 90), [[(58, 102), (90, 128), (136, 134)], [(58, 104), (52, 134), (30, 134)]], True)
+         + person((46, 66), [[(58, 80), (90, 126), (136, 134)], [(58, 82), (52, 134), (30, 134)]])
+         + straight((28, 100), (28, 76)))
+
+    draw("bird-dog", f + person((34, 92), [[(50, 100), (104, 100)], [(50, 100), (50, 136)], [(104, 100), (104, 136), (130, 136)],
+                                        [(50, 100), (30, 80), (12, 70)][::-1][0:1] + [(52, 98), (14, 88)],
+                                        [(104, 100), (126, 98), (148, 96)]])
+         + straight((22, 72), (8, 70)) + straight((134, 82), (150, 80)))
+
+    draw("glute-bridge", f + person((30, 126), [[(44, 130), (80, 128), (104, 108)], [(104, 108), (116, 136)], [(44, 132), (70, 134)]], True)
+         + person((30, 126), [[(44, 128), (82, 104), (104, 96)], [(104, 96), (116, 136)], [(44, 132), (70, 134)]])
+         + straight((80, 140 - 16), (80, 88)))
+
+    draw("plank", f + person((34, 90), [[(48, 96), (136, 124)], [(136, 124), (140, 136)], [(48, 98), (48, 136)]])
+         + straight((92, 96), (92, 84)) + [line([(28, 76), (146, 108)], ACCENT, 2, 0.8)])
+
+    draw("side-plank", f + person((30, 78), [[(42, 90), (134, 132)], [(42, 92), (44, 116), (58, 136)], [(42, 90), (40, 60), (42, 40)]])
+         + straight((86, 132), (86, 100)))
+
+    draw("scapular-push-up", f + person((34, 94), [[(48, 102), (136, 126)], [(48, 102), (48, 136)]], True)
+         + person((34, 86), [[(48, 94), (136, 124)], [(48, 96), (48, 136)]]) + straight((70, 80), (70, 100), both=True))
+
+    draw("superman", f + person((36, 120), [[(50, 128), (120, 132)], [(50, 128), (14, 128)], [(120, 132), (148, 132)]], True)
+         + person((34, 110), [[(50, 122), (118, 130)], [(50, 120), (16, 108)], [(118, 130), (146, 120)]])
+         + straight((16, 94), (16, 82)) + straight((146, 106), (146, 94)))
+
+    draw("knee-rotation", f + person((24, 126), [[(38, 132), (84, 132)], [(84, 132), (104, 104), (124, 134)], [(40, 132), (60, 130)]], True)
+         + person((24, 126), [[(38, 132), (84, 132)], [(84, 132), (112, 118), (130, 132)], [(40, 132), (60, 130)]])
+         + arrow((96, 88), (126, 90), (134, 110)))
+
+    draw("knee-to-chest", f + person((24, 126), [[(38, 132), (84, 132)], [(84, 132), (104, 104), (124, 134)]], True)
+         + person((24, 126), [[(38, 132), (84, 132)], [(84, 132), (110, 104), (124, 134)], [(84, 132), (70, 104), (52, 112)],
+                              [(42, 130), (62, 112)]])
+         + arrow((100, 86), (84, 80), (70, 90)))
+
+    draw("butterfly-stretch", f + person((80, 42), [[(80, 58), (80, 110)], [(66, 62), (94, 62)],
+                                                 [(80, 112), (46, 110), (74, 128), (80, 128)],
+                                                 [(80, 112), (114, 110), (86, 128), (80, 128)],
+                                                 [(66, 62), (70, 92), (78, 122)], [(94, 62), (90, 92), (82, 122)]])
+         + straight((36, 90), (36, 112)) + straight((124, 90), (124, 112)))
+
+    towel = ['<circle cx="66" cy="128" r="7" fill="%s"/>' % PROP]
+    draw("towel-thoracic-extension", f + towel + person((34, 126), [[(48, 124), (68, 118), (96, 128)], [(96, 128), (116, 104), (130, 134)],
+                                                               [(50, 120), (40, 106), (26, 112)]])
+         + arrow((70, 92), (54, 90), (44, 100)))
+
+
+if __name__ == "__main__":
+    os.makedirs(OUT, exist_ok=True)
+    neck_and_shoulders()
+    back_and_eyes()
+    standing()
+    wall_and_doorway()
+    on_the_floor()
