@@ -151,8 +151,11 @@ std::vector<CheckedEntry> check_entries(const std::string& path,
 
 ConfigPaths default_config_paths() {
   ConfigPaths paths;
-  paths.site_file = "/etc/limber/limber.toml";
-  paths.policy_dir = "/etc/limber/policy.d";
+  // LIMBER_SYSCONFDIR moves /etc for tests and staged installs (see config.h).
+  std::string sysconfdir = "/etc";
+  if (const char* dir = std::getenv("LIMBER_SYSCONFDIR"); dir && dir[0] == '/') sysconfdir = dir;
+  paths.site_file = sysconfdir + "/limber/limber.toml";
+  paths.policy_dir = sysconfdir + "/limber/policy.d";
   const char* xdg = std::getenv("XDG_CONFIG_HOME");
   const char* home = std::getenv("HOME");
   if (xdg && xdg[0] == '/') {

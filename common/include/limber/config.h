@@ -141,6 +141,12 @@ struct ConfigPaths {
 // to $HOME/.config when XDG_CONFIG_HOME is unset, empty or relative, as the
 // XDG spec says), /etc/limber/policy.d. The daemon's --config FILE replaces
 // user_file.
+//
+// $LIMBER_SYSCONFDIR, when set to an absolute path, stands in for /etc in
+// the site file and the policy directory ($LIMBER_SYSCONFDIR/limber/...), so
+// integration tests and staged installs need not write to /etc. It grants
+// nothing new: whoever sets a per-user daemon's environment could as well
+// start a different program.
 ConfigPaths default_config_paths();
 
 class ConfigLoader {
