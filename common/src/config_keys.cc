@@ -132,6 +132,9 @@ std::vector<KeyDef> build_keys() {
   keys.push_back(text_key("exercises.favourites", ConfigType::kWordList, "",
                           "Exercise ids to offer more often, comma-separated; they still take "
                           "turns with the others."));
+  keys.push_back(text_key("exercises.allowed", ConfigType::kWordList, "",
+                          "If not empty, only these exercise ids are ever offered (comma-separated); "
+                          "meant for policy files that restrict the catalog."));
   keys.push_back(
       int_key("checklist.recheck_days", "90", 7, 730,
               "Days after a desk-setup checklist was answered before Limber suggests checking "
