@@ -75,7 +75,8 @@ Exercise read_exercise(const toml::table& table, const std::string& file,
   if (ex.targets.empty()) entry.problem("targets", "must name at least one target area");
   for (const std::string& area : ex.targets) {
     if (!contains(target_areas(), area)) {
-      entry.problem("targets", "unknown area \"" + area + "\" (known: " + joined(target_areas()) + ")");
+      entry.problem("targets",
+                    "unknown area \"" + area + "\" (known: " + joined(target_areas()) + ")");
     }
   }
   const std::string position = entry.text("position");
@@ -85,13 +86,13 @@ Exercise read_exercise(const toml::table& table, const std::string& file,
   if (found != kPositions.end()) {
     ex.position = *found;
   } else if (!position.empty()) {
-    entry.problem("position", "expected seated, standing, wall, doorway or floor, got \"" +
-                                  position + "\"");
+    entry.problem("position",
+                  "expected seated, standing, wall, doorway or floor, got \"" + position + "\"");
   }
   ex.equipment = entry.text("equipment");
   if (ex.equipment != "none" && !contains(known_equipment(), ex.equipment)) {
-    entry.problem("equipment", "expected none or one of " + joined(known_equipment()) +
-                                   ", got \"" + ex.equipment + "\"");
+    entry.problem("equipment", "expected none or one of " + joined(known_equipment()) + ", got \"" +
+                                   ex.equipment + "\"");
   }
   ex.duration_seconds = entry.integer("duration_seconds", 1, kMaxDurationSeconds, 0);
   ex.repetitions = entry.integer("repetitions", 1, 100, 1);

@@ -99,8 +99,8 @@ class XmlScanner {
         const std::string closing = name();
         skip_space();
         if (open.empty() || closing != open.back()) {
-          return fail("</" + closing + "> does not close <" + (open.empty() ? "" : open.back()) + ">",
-                      why);
+          return fail(
+              "</" + closing + "> does not close <" + (open.empty() ? "" : open.back()) + ">", why);
         }
         if (pos_ >= s_.size() || s_[pos_] != '>') return fail("expected '>'", why);
         ++pos_;

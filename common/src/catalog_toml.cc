@@ -9,7 +9,9 @@
 
 namespace limber {
 
-int source_line(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
+int source_line(const toml::node& node) {
+  return static_cast<int>(node.source().begin.line);
+}
 
 bool parse_content_file(const std::string& path, toml::table* out,
                         std::vector<CatalogProblem>* problems) {
@@ -21,7 +23,8 @@ bool parse_content_file(const std::string& path, toml::table* out,
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    problems->push_back({path, 0, "", "cannot read the file: " + std::string(std::strerror(errno))});
+    problems->push_back(
+        {path, 0, "", "cannot read the file: " + std::string(std::strerror(errno))});
     return false;
   }
   std::ostringstream content;
@@ -42,7 +45,9 @@ ContentTable::ContentTable(const toml::table& table, std::string file,
                            std::vector<CatalogProblem>* problems)
     : table_(table), file_(std::move(file)), problems_(problems) {}
 
-int ContentTable::line() const { return source_line(table_); }
+int ContentTable::line() const {
+  return source_line(table_);
+}
 
 int ContentTable::line_of(std::string_view key) const {
   const toml::node* node = table_.get(key);

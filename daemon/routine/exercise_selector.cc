@@ -19,8 +19,7 @@ ExerciseSelector::ExerciseSelector(const ExerciseCatalog& catalog, uint64_t seed
 std::vector<const Exercise*> ExerciseSelector::micro_pool() const {
   std::vector<const Exercise*> pool;
   for (const Exercise& ex : catalog_.exercises) {
-    if (exercise_allowed(ex, settings_) &&
-        fits_micro_break(ex, settings_.lengths.micro_seconds)) {
+    if (exercise_allowed(ex, settings_) && fits_micro_break(ex, settings_.lengths.micro_seconds)) {
       pool.push_back(&ex);
     }
   }
@@ -30,8 +29,7 @@ std::vector<const Exercise*> ExerciseSelector::micro_pool() const {
 std::vector<const Exercise*> ExerciseSelector::rest_pool() const {
   std::vector<const Exercise*> pool;
   for (const Exercise& ex : catalog_.exercises) {
-    if (exercise_allowed(ex, settings_) &&
-        ex.duration_seconds <= settings_.lengths.rest_seconds) {
+    if (exercise_allowed(ex, settings_) && ex.duration_seconds <= settings_.lengths.rest_seconds) {
       pool.push_back(&ex);
     }
   }
@@ -60,13 +58,14 @@ RestRoutine ExerciseSelector::choose_rest() {
   };
 
   // Start on the feet: a rest break is the time to get out of the chair.
-  const Exercise* first =
-      pick(pool, &rest_cycle_, [&](const Exercise& ex) { return is_upright(ex) && fits_and_new(ex); });
+  const Exercise* first = pick(
+      pool, &rest_cycle_, [&](const Exercise& ex) { return is_upright(ex) && fits_and_new(ex); });
   if (!first) {
     // Every upright exercise had its turn this cycle: repeat one rather
     // than leave the user seated for the whole break.
     Cycle ignore;
-    first = pick(pool, &ignore, [&](const Exercise& ex) { return is_upright(ex) && fits_and_new(ex); });
+    first =
+        pick(pool, &ignore, [&](const Exercise& ex) { return is_upright(ex) && fits_and_new(ex); });
   }
   if (first) add(*first);
   while (const Exercise* ex = pick(pool, &rest_cycle_, fits_and_new)) add(*ex);

@@ -8,9 +8,9 @@
 // draw, or draws empty, makes it fail. Needs a display (run it under
 // `xvfb-run -a`). Exit status 0 when every tile rendered and the PNG was
 // written, 1 otherwise.
-#include <wx/wx.h>
 #include <wx/bmpbndl.h>
 #include <wx/rawbmp.h>
+#include <wx/wx.h>
 
 #include <cstdio>
 #include <string>
@@ -20,8 +20,8 @@
 
 namespace {
 
-constexpr int kIcon = 160;      // the size the tray shows illustrations at
-constexpr int kCell = 200;      // tile width and height including the label
+constexpr int kIcon = 160;  // the size the tray shows illustrations at
+constexpr int kCell = 200;  // tile width and height including the label
 constexpr int kColumns = 8;
 constexpr int kMargin = 20;
 

@@ -73,8 +73,8 @@ struct ExerciseCatalog {
 
 // A desk-setup checklist: yes / no / not-applicable questions.
 struct ChecklistItem {
-  std::string id;    // unique within its checklist
-  std::string area;  // "monitor", "keyboard", "chair", ...
+  std::string id;        // unique within its checklist
+  std::string area;      // "monitor", "keyboard", "chair", ...
   std::string question;  // answered yes when the setup is right
   std::string why;       // why it matters
   std::string fix;       // how to put it right
@@ -112,7 +112,7 @@ struct ChecklistScore {
   int no = 0;
   int not_applicable = 0;
   int unanswered = 0;
-  int percent = 0;  // 100 * yes / (yes + no); 100 when nothing applies
+  int percent = 0;                          // 100 * yes / (yes + no); 100 when nothing applies
   std::vector<const ChecklistItem*> to_do;  // items answered no, in checklist order
 };
 // Answers naming items not in `checklist` are ignored; a later answer to the

@@ -41,14 +41,35 @@ TEST(ShippedCatalog, ContainsEveryExerciseTheIssueNames) {
   const ExerciseCatalog catalog = shipped_catalog();
   // Spelled out here as well as in required_exercise_ids(), so that
   // shortening that list cannot quietly drop an exercise.
-  for (const char* id :
-       {"neck-half-rolls", "shoulder-rolls", "chin-tuck", "upper-trapezius-stretch",
-        "levator-scapulae-stretch", "scapular-squeeze", "shoulder-shrugs", "shoulder-shrug-circles",
-        "arm-circles", "overhead-arm-reach", "seated-chair-rotation", "doorway-pec-stretch",
-        "wall-pec-stretch", "room-corner-stretch", "wall-angel", "wall-push-up",
-        "standing-thoracic-extension", "band-row", "band-face-pull", "eye-rest-20-20-20",
-        "cat-cow", "childs-pose", "sphinx-pose", "bird-dog", "glute-bridge", "plank", "superman",
-        "knee-rotation", "butterfly-stretch"}) {
+  for (const char* id : {"neck-half-rolls",
+                         "shoulder-rolls",
+                         "chin-tuck",
+                         "upper-trapezius-stretch",
+                         "levator-scapulae-stretch",
+                         "scapular-squeeze",
+                         "shoulder-shrugs",
+                         "shoulder-shrug-circles",
+                         "arm-circles",
+                         "overhead-arm-reach",
+                         "seated-chair-rotation",
+                         "doorway-pec-stretch",
+                         "wall-pec-stretch",
+                         "room-corner-stretch",
+                         "wall-angel",
+                         "wall-push-up",
+                         "standing-thoracic-extension",
+                         "band-row",
+                         "band-face-pull",
+                         "eye-rest-20-20-20",
+                         "cat-cow",
+                         "childs-pose",
+                         "sphinx-pose",
+                         "bird-dog",
+                         "glute-bridge",
+                         "plank",
+                         "superman",
+                         "knee-rotation",
+                         "butterfly-stretch"}) {
     EXPECT_NE(catalog.find(id), nullptr) << id;
     EXPECT_TRUE(std::count(required_exercise_ids().begin(), required_exercise_ids().end(), id))
         << id;
@@ -86,7 +107,8 @@ TEST(ShippedCatalog, NeckRollsAreHalfCirclesThatNeverTipTheHeadBack) {
   const Exercise* ex = catalog.find("neck-half-rolls");
   ASSERT_NE(ex, nullptr);
   bool warns = false;
-  for (const std::string& c : ex->cautions) warns |= mentions(c, "backwards") && mentions(c, "never");
+  for (const std::string& c : ex->cautions)
+    warns |= mentions(c, "backwards") && mentions(c, "never");
   EXPECT_TRUE(warns);
   bool chin_down = false;
   for (const ExerciseStep& s : ex->steps) chin_down |= mentions(s.text, "chin");
@@ -114,7 +136,8 @@ TEST(ShippedChecklists, CoverDeskLaptopAndHomeWithNumbersAndSources) {
   ASSERT_NE(set.find("home-office"), nullptr);
   std::set<std::string> areas;
   for (const ChecklistItem& item : desk->items) areas.insert(item.area);
-  for (const char* area : {"monitor", "keyboard", "mouse", "chair", "feet", "posture", "lighting"}) {
+  for (const char* area :
+       {"monitor", "keyboard", "mouse", "chair", "feet", "posture", "lighting"}) {
     EXPECT_TRUE(areas.count(area)) << area;
   }
   // The numbers ergonomics.md gives reach the user.
@@ -141,8 +164,8 @@ TEST(ShippedHealthNotice, SaysWhenToStopWhenToSeeADoctorAndThatItIsNotMedicalAdv
   for (const char* w : {"pain", "numb", "tingl", "dizz"}) EXPECT_TRUE(mentions(stop, w)) << w;
   std::string doctor;
   for (const std::string& s : notice.see_doctor) doctor += s + " ";
-  for (const char* w : {"two weeks", "arms or legs", "weakness", "injury", "fever", "weight",
-                        "bladder"}) {
+  for (const char* w :
+       {"two weeks", "arms or legs", "weakness", "injury", "fever", "weight", "bladder"}) {
     EXPECT_TRUE(mentions(doctor, w)) << w;
   }
   for (const char* w : {"double vision", "swallow", "at once"}) {

@@ -21,7 +21,8 @@ std::string entry(const std::string& id, const std::string& extra = "",
          "\nposition = \"seated\"\nequipment = \"none\"\nduration_seconds = " +
          std::to_string(duration) +
          "\nrepetitions = 2\nsteps = [ { text = \"Sit tall.\", hold_seconds = 5 } ]\n"
-         "source = \"S\"\nillustration = \"pics/" + id + ".svg\"\n" + extra;
+         "source = \"S\"\nillustration = \"pics/" +
+         id + ".svg\"\n" + extra;
 }
 
 class CatalogLoader : public ::testing::Test {
@@ -39,13 +40,16 @@ class CatalogLoader : public ::testing::Test {
     std::ofstream(path) << content;
     return path;
   }
-  void picture(const std::string& id, const char* svg = kGoodSvg) { write("pics/" + id + ".svg", svg); }
+  void picture(const std::string& id, const char* svg = kGoodSvg) {
+    write("pics/" + id + ".svg", svg);
+  }
 
   std::string dir_;
 };
 
 TEST_F(CatalogLoader, ReadsEveryFieldAndResolvesTheIllustrationNextToTheFile) {
-  const std::string path = write("ex.toml", "schema = 1\n" + entry("neck-a", "cautions = [\"Go slow.\"]\n"));
+  const std::string path =
+      write("ex.toml", "schema = 1\n" + entry("neck-a", "cautions = [\"Go slow.\"]\n"));
   ExerciseCatalog catalog;
   std::vector<CatalogProblem> problems;
   ASSERT_TRUE(load_exercise_catalog(path, &catalog, &problems)) << problems[0].to_string();
@@ -65,8 +69,7 @@ TEST_F(CatalogLoader, ReadsEveryFieldAndResolvesTheIllustrationNextToTheFile) {
 
 TEST_F(CatalogLoader, SchemaErrorsNameFileLineAndId) {
   const std::string path = write(
-      "ex.toml", "schema = 1\n" + entry("neck-a") + "colour = \"red\"\n" +
-                     entry("Bad_Id") +
+      "ex.toml", "schema = 1\n" + entry("neck-a") + "colour = \"red\"\n" + entry("Bad_Id") +
                      "[[exercise]]\nid = \"x-y\"\nname = 3\ntargets = [\"toes\"]\nposition = "
                      "\"lying\"\nequipment = \"kettlebell\"\nduration_seconds = -5\nsteps = []\n"
                      "source = \"S\"\nillustration = \"pics/x-y.svg\"\n");
@@ -155,8 +158,8 @@ TEST_F(CatalogValidation, HoldsMustFitTheDurationAndTheDurationARestBreak) {
   picture("neck-a");
   picture("neck-b");
   // 2 repetitions of a 5 s hold do not fit 8 s; 400 s does not fit a 300 s rest break.
-  const auto problems = validate(entry("neck-a", "", "[\"neck\"]", 8) +
-                                 entry("neck-b", "", "[\"neck\"]", 400));
+  const auto problems =
+      validate(entry("neck-a", "", "[\"neck\"]", 8) + entry("neck-b", "", "[\"neck\"]", 400));
   EXPECT_TRUE(has(problems, "neck-a", "shorter than the holds"));
   EXPECT_TRUE(has(problems, "neck-b", "does not fit a rest break of 300 s"));
 }
@@ -184,13 +187,13 @@ TEST_F(CatalogValidation, EveryRequiredExerciseMustBePresent) {
 }
 
 TEST_F(CatalogLoader, ChecklistProblemsNameTheChecklistAndItem) {
-  const std::string path = write(
-      "cl.toml",
-      "schema = 1\n[[checklist]]\nid = \"desk\"\ntitle = \"T\"\nsummary = \"S\"\n"
-      "[[checklist.item]]\nid = \"a\"\narea = \"monitor\"\nquestion = \"Is it far enough\"\n"
-      "why = \"w\"\nfix = \"f\"\nsource = \"s\"\n"
-      "[[checklist.item]]\nid = \"a\"\narea = \"monitor\"\nquestion = \"Q?\"\nwhy = \"w\"\n"
-      "fix = \"f\"\n");
+  const std::string path =
+      write("cl.toml",
+            "schema = 1\n[[checklist]]\nid = \"desk\"\ntitle = \"T\"\nsummary = \"S\"\n"
+            "[[checklist.item]]\nid = \"a\"\narea = \"monitor\"\nquestion = \"Is it far enough\"\n"
+            "why = \"w\"\nfix = \"f\"\nsource = \"s\"\n"
+            "[[checklist.item]]\nid = \"a\"\narea = \"monitor\"\nquestion = \"Q?\"\nwhy = \"w\"\n"
+            "fix = \"f\"\n");
   ChecklistSet set;
   std::vector<CatalogProblem> problems;
   EXPECT_FALSE(load_checklists(path, &set, &problems));
@@ -206,8 +209,9 @@ TEST_F(CatalogLoader, ChecklistProblemsNameTheChecklistAndItem) {
 }
 
 TEST_F(CatalogLoader, HealthNoticeNeedsEverySection) {
-  const std::string path = write("h.toml", "schema = 1\nsource = \"s\"\n[notice]\ntext = \"t\"\n"
-                                           "stop_if = [\"pain\"]\n");
+  const std::string path = write("h.toml",
+                                 "schema = 1\nsource = \"s\"\n[notice]\ntext = \"t\"\n"
+                                 "stop_if = [\"pain\"]\n");
   HealthNotice notice;
   std::vector<CatalogProblem> problems;
   EXPECT_FALSE(load_health_notice(path, &notice, &problems));

@@ -16,7 +16,8 @@ const KeyDef& key(std::string_view name) {
 TEST(ExerciseKeys, EquipmentAcceptsKnownEquipmentAndNormalisesTheList) {
   ConfigValue v;
   std::string err;
-  ASSERT_TRUE(parse_config_value(key("exercises.equipment"), " band , dumbbells,", &v, &err)) << err;
+  ASSERT_TRUE(parse_config_value(key("exercises.equipment"), " band , dumbbells,", &v, &err))
+      << err;
   EXPECT_EQ(std::get<std::string>(v), "band,dumbbells");
   ASSERT_TRUE(parse_config_value(key("exercises.equipment"), "", &v, &err)) << err;
   EXPECT_EQ(std::get<std::string>(v), "");

@@ -27,10 +27,11 @@ class SvgCheck : public ::testing::Test {
 
 TEST_F(SvgCheck, AcceptsAWellFormedSvgWithViewBox) {
   std::string why;
-  EXPECT_TRUE(check("<?xml version=\"1.0\"?>\n<!-- c -->\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
-                    "viewBox=\"0 0 160 160\"><g opacity='0.3'><circle cx=\"1\" cy=\"2\" r=\"3\"/>"
-                    "</g><path d=\"M0,0 L1,1\"/></svg>\n",
-                    &why))
+  EXPECT_TRUE(
+      check("<?xml version=\"1.0\"?>\n<!-- c -->\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+            "viewBox=\"0 0 160 160\"><g opacity='0.3'><circle cx=\"1\" cy=\"2\" r=\"3\"/>"
+            "</g><path d=\"M0,0 L1,1\"/></svg>\n",
+            &why))
       << why;
 }
 

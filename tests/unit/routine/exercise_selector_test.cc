@@ -113,7 +113,8 @@ TEST(ExerciseSelector, PrimaryAreasTakeTurns) {
     }
     EXPECT_EQ(first, (std::set<std::string>{"neck", "shoulders", "upper-back", "eyes"}))
         << "seed " << seed;
-    EXPECT_EQ(second, (std::set<std::string>{"neck", "shoulders", "upper-back"})) << "seed " << seed;
+    EXPECT_EQ(second, (std::set<std::string>{"neck", "shoulders", "upper-back"}))
+        << "seed " << seed;
   }
 }
 
@@ -140,7 +141,8 @@ TEST(ExerciseSelector, ExcludedExercisesAreNeverShown) {
     EXPECT_NE(catalog.find(id)->targets.front(), "neck") << id;
   }
   for (int i = 0; i < 20; ++i) {
-    for (const std::string& id : s.choose_rest().exercise_ids) EXPECT_FALSE(settings.excluded.count(id));
+    for (const std::string& id : s.choose_rest().exercise_ids)
+      EXPECT_FALSE(settings.excluded.count(id));
   }
 }
 

@@ -64,9 +64,10 @@ TEST(SelectorState, IdsNoLongerInTheCatalogAreDropped) {
   const ExerciseCatalog catalog = small_catalog();
   ExerciseSelector s(catalog, 1);
   std::string err;
-  ASSERT_TRUE(s.restore_state("limber-exercise-rotation 1\nrandom 5\nmicro gone-away 1\n"
-                              "micro a-neck 1\nrecent gone-away\n",
-                              &err))
+  ASSERT_TRUE(
+      s.restore_state("limber-exercise-rotation 1\nrandom 5\nmicro gone-away 1\n"
+                      "micro a-neck 1\nrecent gone-away\n",
+                      &err))
       << err;
   const std::string saved = s.save_state();
   EXPECT_EQ(saved.find("gone-away"), std::string::npos);
