@@ -1,6 +1,6 @@
-// Test fixtures for the D-Bus activity parts: a private dbus-daemon, a
-// python3-dbusmock service on it, a blocking client to drive the mock, and a
-// helper that runs a libuv loop until something happened.
+// Test fixtures for D-Bus (the activity parts and limberd itself): a private
+// dbus-daemon, a python3-dbusmock service on it, a blocking client to drive
+// the mock, and a helper that runs a libuv loop until something happened.
 //
 // Every process is started here and killed by the owning object's
 // destructor, also when a test fails half-way. Every wait is bounded.

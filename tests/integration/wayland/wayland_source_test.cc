@@ -2,28 +2,20 @@
 // libwayland-server process built from the same protocol XML. Each test gets
 // a private $XDG_RUNTIME_DIR (0700) and its own compositor, and drives the
 // source on a real libuv loop.
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
+#include <stdlib.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "activity/wayland_source.h"
 #include "limber/clock.h"
+#include "test_compositor_process.h"
 #include "uv/uv_handle.h"
-
-extern char** environ;
 
 namespace limber {
 namespace {
@@ -32,113 +24,7 @@ using namespace std::chrono_literals;
 
 constexpr auto kTimeout = 5s;
 
-// One run of limber_test_compositor with pipes to its stdin and stdout.
-class TestCompositor {
- public:
-  TestCompositor() = default;
-  TestCompositor(const TestCompositor&) = delete;
-  TestCompositor& operator=(const TestCompositor&) = delete;
-  ~TestCompositor() { shut_down(); }
-
-  // Starts it with `flags` and waits for "ready".
-  ::testing::AssertionResult start(const std::string& socket, std::vector<std::string> flags) {
-    int to_child[2], from_child[2];
-    if (pipe2(to_child, O_CLOEXEC) != 0 || pipe2(from_child, O_CLOEXEC) != 0) {
-      return ::testing::AssertionFailure() << "pipe2 failed";
-    }
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, to_child[0], STDIN_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, from_child[1], STDOUT_FILENO);
-    std::vector<std::string> args{LIMBER_TEST_COMPOSITOR, socket};
-    args.insert(args.end(), flags.begin(), flags.end());
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    const int err = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    close(to_child[0]);
-    close(from_child[1]);
-    stdin_ = to_child[1];
-    stdout_ = from_child[0];
-    if (err != 0) {
-      pid_ = -1;
-      return ::testing::AssertionFailure() << "cannot start " << LIMBER_TEST_COMPOSITOR;
-    }
-    return expect_line("ready");
-  }
-
-  void send(const std::string& command) {
-    const std::string line = command + "\n";
-    ASSERT_EQ(write(stdin_, line.data(), line.size()), static_cast<ssize_t>(line.size()));
-  }
-
-  // Waits for `line` among the compositor's output; lines before it are
-  // kept in seen().
-  ::testing::AssertionResult expect_line(const std::string& line) {
-    const auto deadline = std::chrono::steady_clock::now() + kTimeout;
-    while (true) {
-      for (size_t end; (end = pending_.find('\n')) != std::string::npos;) {
-        std::string got = pending_.substr(0, end);
-        pending_.erase(0, end + 1);
-        seen_.push_back(got);
-        if (got == line) return ::testing::AssertionSuccess();
-      }
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-          deadline - std::chrono::steady_clock::now());
-      pollfd p{stdout_, POLLIN, 0};
-      if (left.count() <= 0 || poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
-      char buffer[256];
-      const ssize_t n = read(stdout_, buffer, sizeof buffer);
-      if (n <= 0) break;
-      pending_.append(buffer, static_cast<size_t>(n));
-    }
-    std::string all;
-    for (const auto& s : seen_) all += "\n  " + s;
-    return ::testing::AssertionFailure() << "compositor did not print \"" << line
-                                         << "\"; it printed:" << all;
-  }
-
-  const std::vector<std::string>& seen() const { return seen_; }
-
-  // Ends its script: the compositor exits and disconnects its clients.
-  void close_stdin() {
-    if (stdin_ >= 0) close(stdin_);
-    stdin_ = -1;
-  }
-
-  // True when it exited by itself within the timeout.
-  bool wait_for_exit() {
-    const auto deadline = std::chrono::steady_clock::now() + kTimeout;
-    while (pid_ > 0 && std::chrono::steady_clock::now() < deadline) {
-      int status = 0;
-      if (waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-      }
-      std::this_thread::sleep_for(10ms);
-    }
-    return false;
-  }
-
-  void shut_down() {
-    close_stdin();
-    if (pid_ > 0 && !wait_for_exit()) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-      pid_ = -1;
-    }
-    if (stdout_ >= 0) close(stdout_);
-    stdout_ = -1;
-  }
-
- private:
-  pid_t pid_ = -1;
-  int stdin_ = -1;
-  int stdout_ = -1;
-  std::string pending_;
-  std::vector<std::string> seen_;
-};
+using test::TestCompositor;
 
 struct RecordingSink final : ActivitySink {
   void on_input(MonoTime at) override { inputs.push_back(at); }
@@ -207,7 +93,7 @@ class WaylandSourceTest : public ::testing::Test {
   RecordingSink sink_;
   WaylandSource source_;
   std::string why_;
-  TestCompositor compositor_;
+  TestCompositor compositor_{LIMBER_TEST_COMPOSITOR, kTimeout};
 };
 
 TEST_F(WaylandSourceTest, PrefersExtIdleNotifyWhenBothAreOffered) {
