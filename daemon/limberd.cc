@@ -2,10 +2,13 @@
 
 #include <systemd/sd-daemon.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "activity/demo_source.h"
 #include "activity/source_selection.h"
+#include "api_json.h"
+#include "data_dir.h"
 #include "engine_settings.h"
 #include "limber/duration.h"
 #include "log.h"
@@ -68,6 +71,7 @@ bool Limberd::start() {
   reload_config();
   engine_ = std::make_unique<BreakEngine>(engine_rules(), clock_);
   open_history();
+  load_catalog();
 
   for (auto* sig : {&sigterm_, &sigint_, &sighup_}) {
     uv_signal_init(&loop_, sig->get());
@@ -82,12 +86,22 @@ bool Limberd::start() {
   uv_signal_start(
       sighup_.get(), [](uv_signal_t* s, int) { static_cast<Limberd*>(s->data)->reload_config(); },
       SIGHUP);
-  for (auto* timer : {&deadline_timer_, &flush_timer_, &retry_timer_}) {
+  for (auto* timer : {&deadline_timer_, &flush_timer_, &retry_timer_, &progress_timer_}) {
     uv_timer_init(&loop_, timer->get());
     timer->get()->data = this;
   }
 
   if (!start_source()) return false;
+
+  register_methods();
+  ipc_ = std::make_unique<IpcServer>(&loop_, dispatcher_);
+  const std::string socket = options_.runtime_dir + "/limberd.sock";
+  if (Status st = ipc_->listen(socket); st) {
+    log_info("listening on " + socket);
+  } else {
+    // Reminders go on; only the views cannot reach the daemon.
+    log_error("no IPC socket, limberctl and the tray cannot connect: " + st.message());
+  }
   std::string why;
   if (logind_.start(&loop_, *this, &why)) {
     log_info("watching screen lock and suspend through logind");
@@ -106,6 +120,7 @@ bool Limberd::start() {
 void Limberd::reload_config() {
   SystemClock::reload_time_zone();
   std::vector<ConfigDiagnostic> diags;
+  const Config previous = config_;
   config_ = loader_.load(&diags);
   for (const ConfigDiagnostic& d : diags) {
     if (d.severity == ConfigDiagnostic::Severity::kError) {
@@ -117,9 +132,63 @@ void Limberd::reload_config() {
   const ConfigPaths& paths = loader_.paths();
   log_info("configuration loaded (user file " + paths.user_file + ", policies in " + paths.policy_dir +
            (diags.empty() ? ")" : "; " + std::to_string(diags.size()) + " problem(s) reported)"));
+  if (selector_) selector_->set_settings(exercise_settings(config_));
   if (engine_) {
     engine_->set_config(engine_rules());
     wake();
+  }
+  if (ipc_) {
+    const std::vector<std::string> changed = changed_keys(previous, config_);
+    if (!changed.empty()) ipc_->notify("config.changed", rpc::Json{{"keys", changed}});
+  }
+}
+
+void Limberd::load_catalog() {
+  const std::string dir = limber_data_dir();
+  std::vector<CatalogProblem> problems;
+  Status st = load_exercise_catalog(dir + "/exercises.toml", &catalog_, &problems);
+  if (st) {
+    for (const CatalogProblem& p : validate_catalog(catalog_, break_lengths(config_))) problems.push_back(p);
+  }
+  if (Status c = load_checklists(dir + "/checklists.toml", &checklists_, &problems); !c && st) st = c;
+  if (Status h = load_health_notice(dir + "/health.toml", &health_, &problems); !h && st) st = h;
+  for (const CatalogProblem& p : problems) log_warning("exercise data: " + p.to_string());
+  if (!st) log_error("exercise data incomplete: " + st.message());
+  log_info("exercise catalog: " + std::to_string(catalog_.exercises.size()) + " exercises, " +
+           std::to_string(checklists_.checklists.size()) + " checklists from " + dir);
+  selector_ = std::make_unique<ExerciseSelector>(catalog_, static_cast<uint64_t>(clock_.wall().time_since_epoch().count()));
+  selector_->set_settings(exercise_settings(config_));
+  for (const std::string& id : unknown_exercise_ids(selector_->settings(), catalog_)) {
+    log_warning("exercises: no exercise '" + id + "' in the catalog (named in the configuration)");
+  }
+  if (history_) {
+    if (auto state = history_->load_meta("exercise_rotation")) {
+      std::string err;
+      if (!selector_->restore_state(*state, &err)) log_warning("exercise rotation restarted: " + err);
+    }
+  }
+}
+
+void Limberd::choose_exercises(const EngineEvent& due) {
+  if (shown_exercises_.count(due.id) || !selector_) return;  // a prompt shown again after quiet
+  rpc::Json shown = rpc::Json::array();
+  std::vector<std::string> ids;
+  if (due.brk == BreakKind::kMicro) {
+    if (auto id = selector_->choose_micro()) ids.push_back(*id);
+  } else if (due.brk == BreakKind::kRest) {
+    ids = selector_->choose_rest().exercise_ids;
+  }
+  for (const std::string& id : ids) {
+    if (const Exercise* e = catalog_.find(id)) {
+      shown.push_back(rpc::Json{{"id", e->id}, {"name", e->name}, {"duration_s", e->duration_seconds},
+                                {"illustration", e->illustration}});
+    }
+  }
+  shown_exercises_[due.id] = shown;
+  if (history_) {
+    if (!ids.empty()) history_->set_exercise(due.id, ids.front());
+    Status st = history_->save_meta("exercise_rotation", selector_->save_state());
+    if (!st) log_warning("exercise rotation not saved: " + st.message());
   }
 }
 
@@ -226,9 +295,11 @@ void Limberd::wake() {
     if (auto idle = source_->idle_time()) engine_->input(clock_.mono() - clock_.from_real(*idle));
   }
   engine_->advance();
-  for (const EngineEvent& e : engine_->take_events()) handle(e);
+  const std::vector<EngineEvent> events = engine_->take_events();
+  for (const EngineEvent& e : events) handle(e);
   account_active_time();
   arm();
+  if (!events.empty()) notify_state();
 }
 
 void Limberd::handle(const EngineEvent& e) {
@@ -241,6 +312,7 @@ void Limberd::handle(const EngineEvent& e) {
       break;
     case EventKind::kBreakDue:
       log_info(what + " due" + (e.requested ? " (asked for)" : ""));
+      choose_exercises(e);
       break;
     case EventKind::kBreakHeld: log_info(what + " held until quiet mode ends"); break;
     case EventKind::kBreakStarted: log_info(what + " started"); break;
@@ -263,6 +335,18 @@ void Limberd::handle(const EngineEvent& e) {
                  "; break timers are unaffected");
       break;
   }
+  if (ipc_) {
+    const char* method = e.kind == EventKind::kBreakDue       ? "break.due"
+                         : e.kind == EventKind::kBreakStarted ? "break.started"
+                         : e.kind == EventKind::kBreakEnded   ? "break.ended"
+                                                              : nullptr;
+    if (method != nullptr) {
+      rpc::Json params = break_event_json(e, engine_->config(), clock_);
+      if (auto it = shown_exercises_.find(e.id); it != shown_exercises_.end()) params["exercises"] = it->second;
+      ipc_->notify(method, params);
+    }
+  }
+  if (e.kind == EventKind::kBreakEnded) shown_exercises_.erase(e.id);
   if (!history_) return;
   const bool lasting = e.kind == EventKind::kBreakDue || e.kind == EventKind::kBreakEnded ||
                        e.kind == EventKind::kNaturalBreak;
@@ -272,7 +356,9 @@ void Limberd::handle(const EngineEvent& e) {
   account_active_time();
   history_->save_timer_state(clock_.wall(), engine_->serialize());
   Status st = history_->record(e);
-  if (st && e.kind == EventKind::kNaturalBreak) st = history_->flush();
+  // Natural breaks and the exercise shown with a prompt are buffered by the
+  // store; write them now too, so a kill -9 loses no recorded break.
+  if (st && (e.kind == EventKind::kNaturalBreak || e.kind == EventKind::kBreakDue)) st = history_->flush();
   if (!st) log_error("history write failed (kept in memory, retried): " + st.message());
 }
 
@@ -302,11 +388,43 @@ void Limberd::arm() {
   } else {
     uv_timer_stop(deadline_timer_.get());
   }
+  // While a break's countdown runs, tell subscribers once a second.
+  const EngineStatus status = engine_->status();
+  const bool counting = std::any_of(status.breaks.begin(), status.breaks.end(), [](const BreakStatus& b) {
+    return b.phase == BreakStatus::Phase::kDue && b.started;
+  });
+  if (counting && !uv_is_active(progress_timer_.base())) {
+    uv_timer_start(
+        progress_timer_.get(), [](uv_timer_t* t) { static_cast<Limberd*>(t->data)->notify_progress(); },
+        1000, 1000);
+  } else if (!counting) {
+    uv_timer_stop(progress_timer_.get());
+  }
   if (history_ && history_->has_pending() && !uv_is_active(flush_timer_.base())) {
     uv_timer_start(
         flush_timer_.get(), [](uv_timer_t* t) { static_cast<Limberd*>(t->data)->flush_history(); },
         to_timer_ms(kFlushDelay), 0);
   }
+}
+
+void Limberd::notify_state() {
+  if (ipc_) ipc_->notify("state.changed", status_now());
+}
+
+void Limberd::notify_progress() {
+  if (!ipc_) return;
+  engine_->advance();
+  for (const BreakStatus& b : engine_->status().breaks) {
+    if (b.phase != BreakStatus::Phase::kDue || !b.started) continue;
+    ipc_->notify("break.progress",
+                 rpc::Json{{"id", b.id},
+                           {"kind", to_string(b.kind)},
+                           {"progress_s", whole_seconds(b.progress)},
+                           {"duration_s", whole_seconds(engine_->config().rule(b.kind).duration)},
+                           {"counting", !engine_->status().active}});
+  }
+  // Events the advance produced (a break that just ended) are handled by
+  // the wake that follows at their deadline.
 }
 
 void Limberd::save_timers() {
@@ -335,9 +453,10 @@ void Limberd::stop() {
   }
   flush_history();
   history_.reset();  // closes the database
+  if (ipc_) ipc_->close();
   if (source_) source_->stop();
   logind_.stop();
-  for (auto* timer : {&deadline_timer_, &flush_timer_, &retry_timer_}) timer->close();
+  for (auto* timer : {&deadline_timer_, &flush_timer_, &retry_timer_, &progress_timer_}) timer->close();
   for (auto* sig : {&sigterm_, &sigint_, &sighup_}) sig->close();
   log_info("stopped; break timers saved");
 }

@@ -15,13 +15,18 @@
 #include <uv.h>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 
 #include "activity/activity_source.h"
 #include "activity/logind_watch.h"
 #include "engine/break_engine.h"
+#include "ipc/ipc_server.h"
+#include "ipc/rpc_dispatcher.h"
+#include "limber/catalog.h"
 #include "limber/config.h"
+#include "routine/exercise_selector.h"
 #include "store/history_store.h"
 #include "system_clock.h"
 #include "uv/uv_handle.h"
@@ -29,6 +34,7 @@
 namespace limber {
 
 struct DaemonOptions {
+  std::string runtime_dir;      // $XDG_RUNTIME_DIR/limber: the IPC socket goes here
   std::string config_file;      // replaces the user layer when set
   std::string source_override;  // replaces activity.source when set ("demo" with demo only)
   bool demo = false;            // short break rules, separate history file
@@ -67,6 +73,16 @@ class Limberd final : public ActivitySink {
   void save_timers();
   void stop();
 
+  // IPC (limberd_api.cc).
+  void register_methods();
+  rpc::Json status_now() const;
+  rpc::Json checklist_json(const Checklist& list, bool with_items);
+  void notify_state();
+  void notify_progress();
+  // Exercises: the catalog, and what was shown with each due break.
+  void load_catalog();
+  void choose_exercises(const EngineEvent& due);
+
   DaemonOptions options_;
   uv_loop_t loop_{};
   SystemClock clock_;
@@ -76,6 +92,13 @@ class Limberd final : public ActivitySink {
   std::unique_ptr<HistoryStore> history_;
   std::unique_ptr<ActivitySource> source_;
   LogindWatch logind_;
+  RpcDispatcher dispatcher_;
+  std::unique_ptr<IpcServer> ipc_;
+  ExerciseCatalog catalog_;
+  ChecklistSet checklists_;
+  HealthNotice health_;
+  std::unique_ptr<ExerciseSelector> selector_;
+  std::map<uint64_t, rpc::Json> shown_exercises_;  // due break id -> exercises shown
   bool watching_ = false;
   bool stopping_ = false;
   Duration active_recorded_{0};  // engine active time already given to the history
@@ -83,6 +106,7 @@ class Limberd final : public ActivitySink {
   UvHandle<uv_timer_t> deadline_timer_;
   UvHandle<uv_timer_t> flush_timer_;
   UvHandle<uv_timer_t> retry_timer_;
+  UvHandle<uv_timer_t> progress_timer_;
   UvHandle<uv_signal_t> sigterm_;
   UvHandle<uv_signal_t> sigint_;
   UvHandle<uv_signal_t> sighup_;

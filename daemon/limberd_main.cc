@@ -171,6 +171,7 @@ int main(int argc, char** argv) {
     log_error(st.message());
     return 1;
   }
+  options.runtime_dir = runtime_dir;
   InstanceLock lock;
   if (Status st = lock.acquire(runtime_dir); !st) {
     log_error(st.message());

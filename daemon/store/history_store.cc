@@ -341,6 +341,25 @@ Status HistoryStore::prune(WallTime now, int retention_days, bool* pruned) {
   return status;
 }
 
+Status HistoryStore::save_meta(std::string_view key, std::string_view value) {
+  SqliteStmt stmt;
+  Status status = db_.prepare(
+      "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+      "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      &stmt);
+  if (!status) return status;
+  return stmt.bind(1, key).bind(2, value).run();
+}
+
+std::optional<std::string> HistoryStore::load_meta(std::string_view key) {
+  SqliteStmt stmt;
+  Status status = db_.prepare("SELECT value FROM meta WHERE key = ?1", &stmt);
+  if (!status) return std::nullopt;
+  stmt.bind(1, key);
+  if (!stmt.step(&status)) return std::nullopt;
+  return stmt.column_text(0);
+}
+
 Status HistoryStore::record_checklist_answer(std::string_view checklist_id,
                                              std::string_view item_id, std::string_view answer,
                                              WallTime answered_at) {
@@ -358,7 +377,7 @@ Status HistoryStore::record_checklist_answer(std::string_view checklist_id,
 }
 
 Status HistoryStore::latest_checklist_answers(std::string_view checklist_id,
-                                              std::vector<ChecklistAnswer>* out) {
+                                              std::vector<StoredChecklistAnswer>* out) {
   out->clear();
   SqliteStmt stmt;
   Status status = db_.prepare(
@@ -371,7 +390,7 @@ Status HistoryStore::latest_checklist_answers(std::string_view checklist_id,
   if (!status) return status;
   stmt.bind(1, checklist_id);
   while (stmt.step(&status)) {
-    out->push_back(ChecklistAnswer{stmt.column_text(0), stmt.column_text(1),
+    out->push_back(StoredChecklistAnswer{stmt.column_text(0), stmt.column_text(1),
                                    from_unix_ms(stmt.column_int64(2))});
   }
   return status;

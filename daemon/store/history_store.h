@@ -60,7 +60,7 @@ struct BreakRecord {
   std::optional<std::string> exercise_id;
 };
 
-struct ChecklistAnswer {
+struct StoredChecklistAnswer {
   std::string item_id;
   std::string answer;
   WallTime answered_at{};
@@ -108,11 +108,16 @@ class HistoryStore {
   // prune it returns at once. *pruned (optional) tells whether it ran.
   Status prune(WallTime now, int retention_days, bool* pruned = nullptr);
 
+  // Small named values kept beside the history (the exercise rotation):
+  // written at once; load_meta() gives nothing when the key was never saved.
+  Status save_meta(std::string_view key, std::string_view value);
+  std::optional<std::string> load_meta(std::string_view key);
+
   // Written at once; an error is returned, not retried.
   Status record_checklist_answer(std::string_view checklist_id, std::string_view item_id,
                                  std::string_view answer, WallTime answered_at);
   // The latest answer to each item of `checklist_id`, by item id.
-  Status latest_checklist_answers(std::string_view checklist_id, std::vector<ChecklistAnswer>* out);
+  Status latest_checklist_answers(std::string_view checklist_id, std::vector<StoredChecklistAnswer>* out);
 
   // See day_stats.h. Includes buffered activity and natural breaks.
   Status day_stats(std::span<const WallTime> boundaries, std::vector<DayStats>* out);

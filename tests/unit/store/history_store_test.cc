@@ -215,7 +215,7 @@ TEST_F(HistoryStoreTest, ChecklistAnswersReturnTheLatestPerItem) {
   ASSERT_TRUE(store_->record_checklist_answer("desk", "chair-height", "yes", t0_));
   ASSERT_TRUE(store_->record_checklist_answer("laptop", "stand", "no", t0_));
 
-  std::vector<ChecklistAnswer> answers;
+  std::vector<StoredChecklistAnswer> answers;
   ASSERT_TRUE(store_->latest_checklist_answers("desk", &answers));
 
   ASSERT_EQ(answers.size(), 2u);

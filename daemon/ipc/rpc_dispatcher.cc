@@ -1,0 +1,129 @@
+#include "ipc/rpc_dispatcher.h"
+
+namespace limber {
+
+using rpc::Json;
+
+const Json* Params::find(std::string_view name) const {
+  if (!params_.is_object()) return nullptr;
+  auto it = params_.find(name);
+  return it == params_.end() ? nullptr : &*it;
+}
+
+bool Params::has(std::string_view name) const {
+  const Json* v = find(name);
+  return v != nullptr && !v->is_null();
+}
+
+std::string Params::string(std::string_view name) const {
+  const Json* v = find(name);
+  if (v == nullptr || v->is_null()) throw ParamError{"missing parameter '" + std::string(name) + "'"};
+  if (!v->is_string()) throw ParamError{"parameter '" + std::string(name) + "' must be a string"};
+  return v->get<std::string>();
+}
+
+std::string Params::string_or(std::string_view name, std::string fallback) const {
+  return has(name) ? string(name) : fallback;
+}
+
+bool Params::boolean(std::string_view name) const {
+  const Json* v = find(name);
+  if (v == nullptr || v->is_null()) throw ParamError{"missing parameter '" + std::string(name) + "'"};
+  if (!v->is_boolean()) throw ParamError{"parameter '" + std::string(name) + "' must be true or false"};
+  return v->get<bool>();
+}
+
+int64_t Params::integer_or(std::string_view name, int64_t fallback, int64_t min, int64_t max) const {
+  const Json* v = find(name);
+  if (v == nullptr || v->is_null()) return fallback;
+  if (!v->is_number_integer()) {
+    throw ParamError{"parameter '" + std::string(name) + "' must be an integer"};
+  }
+  const int64_t n = v->get<int64_t>();
+  if (n < min || n > max) {
+    throw ParamError{"parameter '" + std::string(name) + "' must be from " + std::to_string(min) +
+                     " to " + std::to_string(max)};
+  }
+  return n;
+}
+
+void RpcDispatcher::add(std::string name, Method method) { methods_[std::move(name)] = std::move(method); }
+
+std::vector<std::string> RpcDispatcher::method_names() const {
+  std::vector<std::string> names;
+  for (const auto& [name, method] : methods_) names.push_back(name);
+  return names;
+}
+
+std::string RpcDispatcher::dispatch(std::string_view line, ClientContext& client) {
+  rpc::Error error;
+  const std::optional<Json> message = rpc::parse_line(line, &error);
+  if (!message) return rpc::encode(rpc::make_error(nullptr, error));
+  if (message->is_array()) {
+    if (message->empty()) {
+      return rpc::encode(rpc::make_error(nullptr, {rpc::kInvalidRequest, "empty batch", nullptr}));
+    }
+    Json responses = Json::array();
+    for (const Json& request : *message) {
+      Json response = handle(request, client);
+      if (!response.is_null()) responses.push_back(std::move(response));
+    }
+    return responses.empty() ? std::string() : rpc::encode(responses);
+  }
+  Json response = handle(*message, client);
+  return response.is_null() ? std::string() : rpc::encode(response);
+}
+
+Json RpcDispatcher::handle(const Json& request, ClientContext& client) {
+  auto invalid = [](const std::string& why) {
+    return rpc::make_error(nullptr, {rpc::kInvalidRequest, why, nullptr});
+  };
+  if (!request.is_object()) return invalid("a request must be a JSON object");
+  const auto id_it = request.find("id");
+  const bool is_notification = id_it == request.end();
+  const Json id = is_notification ? Json(nullptr) : *id_it;
+  if (!is_notification) {
+    if (!id.is_string() && !id.is_number_integer() && !id.is_number_unsigned() && !id.is_null()) {
+      return invalid("\"id\" must be a string, an integer or null");
+    }
+    if (id.is_string() && id.get_ref<const std::string&>().size() > rpc::kMaxIdBytes) {
+      return invalid("\"id\" is longer than " + std::to_string(rpc::kMaxIdBytes) + " bytes");
+    }
+  }
+  auto fail = [&](const rpc::Error& e) { return is_notification ? Json(nullptr) : rpc::make_error(id, e); };
+  const auto version = request.find("jsonrpc");
+  if (version == request.end() || *version != "2.0") {
+    return fail({rpc::kInvalidRequest, "\"jsonrpc\" must be \"2.0\"", nullptr});
+  }
+  const auto method_it = request.find("method");
+  if (method_it == request.end() || !method_it->is_string()) {
+    return fail({rpc::kInvalidRequest, "\"method\" must be a string", nullptr});
+  }
+  static const Json kNoParams = Json::object();
+  const auto params_it = request.find("params");
+  if (params_it != request.end() && !params_it->is_object() && !params_it->is_array()) {
+    return fail({rpc::kInvalidRequest, "\"params\" must be an object or an array", nullptr});
+  }
+  const std::string& name = method_it->get_ref<const std::string&>();
+  const auto method = methods_.find(name);
+  if (method == methods_.end()) {
+    return fail({rpc::kMethodNotFound, "no method '" + name.substr(0, 64) + "'", nullptr});
+  }
+  const Json& params = params_it == request.end() ? kNoParams : *params_it;
+  if (params.is_array() && !params.empty()) {
+    return fail({rpc::kInvalidParams, "Limber's methods take named parameters (an object)", nullptr});
+  }
+  RpcReply reply;
+  try {
+    reply = method->second(Params(params.is_array() ? kNoParams : params), client);
+  } catch (const ParamError& e) {
+    reply = RpcReply::fail(rpc::kInvalidParams, e.message);
+  } catch (const std::exception& e) {
+    // A method bug must not take the daemon down; the client learns of it.
+    reply = RpcReply::fail(rpc::kInternalError, std::string("internal error: ") + e.what());
+  }
+  if (is_notification) return nullptr;
+  return reply.failed ? rpc::make_error(id, reply.error) : rpc::make_result(id, std::move(reply.result));
+}
+
+}  // namespace limber
