@@ -72,7 +72,7 @@ TEST_F(PruneTest, KeepsTheLatestChecklistAnswerHoweverOld) {
 
   ASSERT_TRUE(store_->prune(now_, 30));
 
-  std::vector<ChecklistAnswer> answers;
+  std::vector<StoredChecklistAnswer> answers;
   ASSERT_TRUE(store_->latest_checklist_answers("desk", &answers));
   ASSERT_EQ(answers.size(), 1u);
   EXPECT_EQ(answers[0].answer, "yes");
