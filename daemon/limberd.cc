@@ -186,7 +186,6 @@ void Limberd::choose_exercises(const EngineEvent& due) {
   }
   shown_exercises_[due.id] = shown;
   if (history_) {
-    if (!ids.empty()) history_->set_exercise(due.id, ids.front());
     Status st = history_->save_meta("exercise_rotation", selector_->save_state());
     if (!st) log_warning("exercise rotation not saved: " + st.message());
   }
@@ -356,8 +355,15 @@ void Limberd::handle(const EngineEvent& e) {
   account_active_time();
   history_->save_timer_state(clock_.wall(), engine_->serialize());
   Status st = history_->record(e);
-  // Natural breaks and the exercise shown with a prompt are buffered by the
-  // store; write them now too, so a kill -9 loses no recorded break.
+  if (e.kind == EventKind::kBreakDue) {
+    // Recorded with the break's row, which record() has just written.
+    auto shown = shown_exercises_.find(e.id);
+    if (shown != shown_exercises_.end() && !shown->second.empty()) {
+      history_->set_exercise(e.id, shown->second.front()["id"].get<std::string>());
+    }
+  }
+  // Natural breaks and the exercise shown are buffered by the store; write
+  // them now too, so a kill -9 loses no recorded break.
   if (st && (e.kind == EventKind::kNaturalBreak || e.kind == EventKind::kBreakDue)) st = history_->flush();
   if (!st) log_error("history write failed (kept in memory, retried): " + st.message());
 }
