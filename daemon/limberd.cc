@@ -303,14 +303,17 @@ void Limberd::wake() {
 
 void Limberd::handle(const EngineEvent& e) {
   const std::string what = break_name(e.brk) + " #" + std::to_string(e.id);
+  // Lines about recorded events are logged once the record is written: a
+  // line seen in the log must never name a break a kill -9 can still lose.
+  std::string recorded_line;
   switch (e.kind) {
     case EventKind::kBecameActive: log_debug("user active"); break;
     case EventKind::kBecameIdle: log_debug("user idle"); break;
     case EventKind::kNaturalBreak:
-      log_info("natural " + break_name(e.brk) + ": away for " + format_duration(e.amount));
+      recorded_line = "natural " + break_name(e.brk) + ": away for " + format_duration(e.amount);
       break;
     case EventKind::kBreakDue:
-      log_info(what + " due" + (e.requested ? " (asked for)" : ""));
+      recorded_line = what + " due" + (e.requested ? " (asked for)" : "");
       choose_exercises(e);
       break;
     case EventKind::kBreakHeld: log_info(what + " held until quiet mode ends"); break;
@@ -318,7 +321,7 @@ void Limberd::handle(const EngineEvent& e) {
     case EventKind::kBreakPaused: log_debug(what + " paused by activity"); break;
     case EventKind::kBreakResumed: log_debug(what + " resumed"); break;
     case EventKind::kBreakEnded:
-      log_info(what + " ended: " + std::string(to_string(e.outcome)));
+      recorded_line = what + " ended: " + std::string(to_string(e.outcome));
       break;
     case EventKind::kModeChanged: log_info("mode: " + std::string(to_string(e.mode))); break;
     case EventKind::kDayStarted:
@@ -346,26 +349,29 @@ void Limberd::handle(const EngineEvent& e) {
     }
   }
   if (e.kind == EventKind::kBreakEnded) shown_exercises_.erase(e.id);
-  if (!history_) return;
   const bool lasting = e.kind == EventKind::kBreakDue || e.kind == EventKind::kBreakEnded ||
                        e.kind == EventKind::kNaturalBreak;
-  if (!lasting) return;
-  // A break's due and end are written at once, together with the timers,
-  // so a kill -9 right after loses neither.
-  account_active_time();
-  history_->save_timer_state(clock_.wall(), engine_->serialize());
-  Status st = history_->record(e);
-  if (e.kind == EventKind::kBreakDue) {
-    // Recorded with the break's row, which record() has just written.
-    auto shown = shown_exercises_.find(e.id);
-    if (shown != shown_exercises_.end() && !shown->second.empty()) {
-      history_->set_exercise(e.id, shown->second.front()["id"].get<std::string>());
+  if (history_ && lasting) {
+    // A break's due and end are written at once, together with the timers,
+    // so a kill -9 right after loses neither.
+    account_active_time();
+    history_->save_timer_state(clock_.wall(), engine_->serialize());
+    Status st = history_->record(e);
+    if (e.kind == EventKind::kBreakDue) {
+      // Recorded with the break's row, which record() has just written.
+      auto shown = shown_exercises_.find(e.id);
+      if (shown != shown_exercises_.end() && !shown->second.empty()) {
+        history_->set_exercise(e.id, shown->second.front()["id"].get<std::string>());
+      }
     }
+    // Natural breaks and the exercise shown are buffered by the store; write
+    // them now too, so a kill -9 loses no recorded break.
+    if (st && (e.kind == EventKind::kNaturalBreak || e.kind == EventKind::kBreakDue)) {
+      st = history_->flush();
+    }
+    if (!st) log_error("history write failed (kept in memory, retried): " + st.message());
   }
-  // Natural breaks and the exercise shown are buffered by the store; write
-  // them now too, so a kill -9 loses no recorded break.
-  if (st && (e.kind == EventKind::kNaturalBreak || e.kind == EventKind::kBreakDue)) st = history_->flush();
-  if (!st) log_error("history write failed (kept in memory, retried): " + st.message());
+  if (!recorded_line.empty()) log_info(recorded_line);
 }
 
 void Limberd::account_active_time() {
