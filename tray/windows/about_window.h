@@ -1,0 +1,36 @@
+// AboutWindow: "About and privacy" — Limber's version, what it records,
+// what it never records, where the history is kept, and what (if anything)
+// is reported to the organisation. The wording follows docs/privacy.md;
+// change both together.
+//
+// Reporting is read from limberd: when a report.* key exists and is on,
+// the window lists what is shared; otherwise it says nothing is reported.
+//
+// Widget names: "about_version", "about_records", "about_never",
+// "about_reporting", "about_history_path".
+//
+// Created by show_tray_window(); UI thread only.
+#pragma once
+
+#include <wx/frame.h>
+
+#include "window_link.h"
+
+class wxStaticText;
+
+namespace limber::tray {
+
+class AboutWindow final : public wxFrame {
+ public:
+  AboutWindow(wxWindow* parent, DaemonLink& link);
+
+ private:
+  void load();
+  void show_reporting(const rpc::Json& keys);
+
+  WindowLink link_;
+  wxStaticText* reporting_ = nullptr;
+  wxStaticText* history_path_ = nullptr;
+};
+
+}  // namespace limber::tray
