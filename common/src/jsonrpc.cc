@@ -58,10 +58,16 @@ std::optional<Json> parse_line(std::string_view line, Error* error) {
     // Parse again with exceptions only to say where it went wrong.
     std::string where = "not valid JSON";
     try {
-      (void)Json::parse(line);
-    } catch (const Json::parse_error& e) {
+      const Json again = Json::parse(line);  // throws: the first parse failed
+      (void)again;
+    } catch (const Json::exception& e) {
+      // parse_error, and out_of_range for a number too large for a double
+      // ("1e400"): nothing the parser throws may escape to the caller.
       where = e.what();
-      if (auto pos = where.find("parse error"); pos != std::string::npos) where = where.substr(pos);
+      // Drop nlohmann's "[json.exception.parse_error.101] " prefix.
+      if (where.rfind("[json.exception.", 0) == 0) {
+        if (auto end = where.find("] "); end != std::string::npos) where = where.substr(end + 2);
+      }
     }
     *error = {kParseError, where, nullptr};
     return std::nullopt;

@@ -192,7 +192,7 @@ void IpcServer::notify(const std::string& method, const rpc::Json& params) {
 
 size_t IpcServer::client_count() const {
   size_t n = 0;
-  for (const auto& c : clients_) n += c->closing ? 0 : 1;
+  for (const auto& c : clients_) n += c->closing ? 0u : 1u;
   return n;
 }
 

@@ -90,20 +90,24 @@ Json RpcDispatcher::handle(const Json& request, ClientContext& client) {
       return invalid("\"id\" is longer than " + std::to_string(rpc::kMaxIdBytes) + " bytes");
     }
   }
-  auto fail = [&](const rpc::Error& e) { return is_notification ? Json(nullptr) : rpc::make_error(id, e); };
+  // An object of the wrong shape is not a valid request, so not a
+  // notification either, even without an id: JSON-RPC 2.0 answers it with
+  // -32600 and a null id (the spec's {"jsonrpc":"2.0","method":1} example).
+  auto wrong_shape = [&](const std::string& why) {
+    return rpc::make_error(id, {rpc::kInvalidRequest, why, nullptr});
+  };
   const auto version = request.find("jsonrpc");
-  if (version == request.end() || *version != "2.0") {
-    return fail({rpc::kInvalidRequest, "\"jsonrpc\" must be \"2.0\"", nullptr});
-  }
+  if (version == request.end() || *version != "2.0") return wrong_shape("\"jsonrpc\" must be \"2.0\"");
   const auto method_it = request.find("method");
-  if (method_it == request.end() || !method_it->is_string()) {
-    return fail({rpc::kInvalidRequest, "\"method\" must be a string", nullptr});
-  }
+  if (method_it == request.end() || !method_it->is_string()) return wrong_shape("\"method\" must be a string");
   static const Json kNoParams = Json::object();
   const auto params_it = request.find("params");
   if (params_it != request.end() && !params_it->is_object() && !params_it->is_array()) {
-    return fail({rpc::kInvalidRequest, "\"params\" must be an object or an array", nullptr});
+    return wrong_shape("\"params\" must be an object or an array");
   }
+  // From here on the request is well formed; a notification gets no answer
+  // whatever happens to it.
+  auto fail = [&](const rpc::Error& e) { return is_notification ? Json(nullptr) : rpc::make_error(id, e); };
   const std::string& name = method_it->get_ref<const std::string&>();
   const auto method = methods_.find(name);
   if (method == methods_.end()) {
@@ -121,6 +125,8 @@ Json RpcDispatcher::handle(const Json& request, ClientContext& client) {
   } catch (const std::exception& e) {
     // A method bug must not take the daemon down; the client learns of it.
     reply = RpcReply::fail(rpc::kInternalError, std::string("internal error: ") + e.what());
+  } catch (...) {
+    reply = RpcReply::fail(rpc::kInternalError, "internal error");
   }
   if (is_notification) return nullptr;
   return reply.failed ? rpc::make_error(id, reply.error) : rpc::make_result(id, std::move(reply.result));
