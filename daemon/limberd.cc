@@ -108,6 +108,7 @@ bool Limberd::start() {
   } else {
     log_warning("no screen lock or suspend information: " + why);
   }
+  start_reminders();
 
   wake();
   sd_notifyf(0, "READY=1\nSTATUS=Watching activity through %s",
@@ -136,6 +137,7 @@ void Limberd::reload_config() {
   if (engine_) {
     engine_->set_config(engine_rules());
     wake();
+    configure_dnd();
   }
   if (ipc_) {
     const std::vector<std::string> changed = changed_keys(previous, config_);
@@ -348,6 +350,7 @@ void Limberd::handle(const EngineEvent& e) {
       ipc_->notify(method, params);
     }
   }
+  remind(e);
   if (e.kind == EventKind::kBreakEnded) shown_exercises_.erase(e.id);
   const bool lasting = e.kind == EventKind::kBreakDue || e.kind == EventKind::kBreakEnded ||
                        e.kind == EventKind::kNaturalBreak;
@@ -468,6 +471,7 @@ void Limberd::stop() {
   if (ipc_) ipc_->close();
   if (source_) source_->stop();
   logind_.stop();
+  stop_reminders();
   for (auto* timer : {&deadline_timer_, &flush_timer_, &retry_timer_, &progress_timer_}) timer->close();
   for (auto* sig : {&sigterm_, &sigint_, &sighup_}) sig->close();
   log_info("stopped; break timers saved");

@@ -21,11 +21,16 @@
 
 #include "activity/activity_source.h"
 #include "activity/logind_watch.h"
+#include "dnd/do_not_disturb.h"
 #include "engine/break_engine.h"
 #include "ipc/ipc_server.h"
 #include "ipc/rpc_dispatcher.h"
 #include "limber/catalog.h"
 #include "limber/config.h"
+#include "notify/break_notifier.h"
+#include "notify/glib_loop_bridge.h"
+#include "notify/prompt_style.h"
+#include "notify/reminder_text.h"
 #include "routine/exercise_selector.h"
 #include "store/history_store.h"
 #include "system_clock.h"
@@ -82,6 +87,13 @@ class Limberd final : public ActivitySink {
   // Exercises: the catalog, and what was shown with each due break.
   void load_catalog();
   void choose_exercises(const EngineEvent& due);
+  // Reminders by notification and do not disturb (limberd_reminders.cc).
+  void start_reminders();
+  void configure_dnd();
+  void apply_quiet();  // engine quiet = the user's quiet or any DND condition
+  void remind(const EngineEvent& e);
+  void prompt_action(uint64_t break_id, PromptAction action);
+  void stop_reminders();
 
   DaemonOptions options_;
   uv_loop_t loop_{};
@@ -99,6 +111,10 @@ class Limberd final : public ActivitySink {
   HealthNotice health_;
   std::unique_ptr<ExerciseSelector> selector_;
   std::map<uint64_t, rpc::Json> shown_exercises_;  // due break id -> exercises shown
+  GlibLoopBridge glib_;
+  std::unique_ptr<BreakNotifier> notifier_;
+  DoNotDisturb dnd_;
+  bool user_quiet_ = false;  // asked for through IPC `quiet`; DND conditions add to it
   bool watching_ = false;
   bool stopping_ = false;
   Duration active_recorded_{0};  // engine active time already given to the history

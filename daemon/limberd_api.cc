@@ -103,6 +103,8 @@ Json Limberd::status_now() const {
   j["source"] = source_ ? std::string(source_->name()) : std::string();
   j["tray_connected"] = ipc_ && ipc_->clients_named("limber-tray") > 0;
   j["history"] = history_ ? history_->path() : std::string();
+  j["quiet"] = user_quiet_;  // the engine's quiet also counts do-not-disturb
+  j["held_by"] = dnd_.active_names();
   if (!j["due"].is_null()) {
     if (auto it = shown_exercises_.find(j["due"]["id"].get<uint64_t>()); it != shown_exercises_.end()) {
       j["due"]["exercises"] = it->second;
@@ -232,7 +234,8 @@ void Limberd::register_methods() {
           return Status::ok();
         }));
   d.add("quiet", command([this](const Params& p) {
-          engine_->set_quiet(p.boolean("on"));
+          user_quiet_ = p.boolean("on");
+          apply_quiet();
           return Status::ok();
         }));
 

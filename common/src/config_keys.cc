@@ -135,6 +135,26 @@ std::vector<KeyDef> build_keys() {
   keys.push_back(text_key("exercises.allowed", ConfigType::kWordList, "",
                           "If not empty, only these exercise ids are ever offered (comma-separated); "
                           "meant for policy files that restrict the catalog."));
+  // Reminders by desktop notification and do not disturb
+  // (docs/notifications.md).
+  KeyDef style = text_key(
+      "prompt.style", ConfigType::kEnum, "auto",
+      "How a due break is shown: window (the tray's prompt window), notification (a desktop "
+      "notification only) or auto (a notification while you type, the window when you pause). "
+      "With no tray running Limber always reminds by notification.");
+  style.choices = {"auto", "window", "notification"};
+  keys.push_back(style);
+  keys.push_back(bool_key("prompt.sound", "false",
+                          "Play the desktop's \"bell\" sound with a reminder; off means reminders "
+                          "are silent."));
+  keys.push_back(bool_key("dnd.fullscreen", "true",
+                          "Hold reminders while a fullscreen window is focused (X11)."));
+  keys.push_back(bool_key("dnd.inhibitors", "true",
+                          "Hold reminders while an application keeps the session from going idle "
+                          "(a video, a presentation)."));
+  keys.push_back(bool_key("dnd.desktop", "true",
+                          "Hold reminders while the desktop's own do-not-disturb is on (GNOME, KDE "
+                          "Plasma, dunst)."));
   keys.push_back(
       int_key("checklist.recheck_days", "90", 7, 730,
               "Days after a desk-setup checklist was answered before Limber suggests checking "

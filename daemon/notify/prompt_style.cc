@@ -1,0 +1,21 @@
+#include "notify/prompt_style.h"
+
+namespace limber {
+
+PromptStyle parse_prompt_style(std::string_view text) {
+  if (text == "window") return PromptStyle::kWindow;
+  if (text == "notification") return PromptStyle::kNotification;
+  return PromptStyle::kAuto;
+}
+
+bool daemon_notifies(PromptStyle style, bool tray_connected, bool user_active) {
+  if (!tray_connected) return true;  // nobody else can remind
+  switch (style) {
+    case PromptStyle::kNotification: return true;
+    case PromptStyle::kWindow: return false;
+    case PromptStyle::kAuto: return user_active;
+  }
+  return true;
+}
+
+}  // namespace limber
