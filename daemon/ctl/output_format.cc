@@ -1,0 +1,115 @@
+#include "output_format.h"
+
+#include <algorithm>
+#include <ctime>
+
+namespace limber::ctl {
+
+std::string human_duration(int64_t seconds) {
+  if (seconds < 0) return "-" + human_duration(-seconds);
+  const int64_t h = seconds / 3600, m = seconds / 60 % 60, s = seconds % 60;
+  std::string out;
+  if (h > 0) {
+    out = std::to_string(h) + "h";
+    if (m > 0) out += " " + std::to_string(m) + "m";
+    return out;
+  }
+  if (m > 0) {
+    out = std::to_string(m) + "m";
+    if (s > 0) out += " " + std::to_string(s) + "s";
+    return out;
+  }
+  return std::to_string(s) + "s";
+}
+
+std::string human_time(std::string_view iso, std::string_view today) {
+  // YYYY-MM-DDTHH:MM:SS...
+  if (iso.size() < 16 || iso[4] != '-' || iso[7] != '-' || iso[10] != 'T' || iso[13] != ':') {
+    return std::string(iso);
+  }
+  const std::string_view date = iso.substr(0, 10);
+  const std::string_view clock = iso.substr(11, 5);
+  if (date == today) return std::string(clock);
+  return std::string(date) + " " + std::string(clock);
+}
+
+namespace {
+
+std::string format_now(const char* format) {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buf[32];
+  const size_t n = std::strftime(buf, sizeof buf, format, &local);
+  return std::string(buf, n);
+}
+
+}  // namespace
+
+std::string local_date_today() { return format_now("%Y-%m-%d"); }
+std::string local_clock_now() { return format_now("%H:%M:%S"); }
+
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+size_t display_width(std::string_view text) {
+  size_t n = 0;
+  for (char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+std::string wrap_text(std::string_view text, std::string_view first_prefix, std::string_view indent,
+                      size_t width) {
+  std::string out;
+  std::string line(first_prefix);
+  bool line_has_words = false;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find(' ', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (word.empty()) continue;
+    if (line_has_words && display_width(line) + 1 + display_width(word) > width) {
+      out += line + "\n";
+      line = indent;
+      line_has_words = false;
+    }
+    if (line_has_words) line += ' ';
+    line += word;
+    line_has_words = true;
+  }
+  return out + line + "\n";
+}
+
+std::string Table::render() const {
+  std::vector<size_t> widths;
+  for (const auto& row : rows_) {
+    if (widths.size() < row.size()) widths.resize(row.size(), 0);
+    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], display_width(row[i]));
+  }
+  std::string out;
+  for (const auto& row : rows_) {
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size()) line += std::string(widths[i] - display_width(row[i]) + 2, ' ');
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
+}
+
+void Table::print(std::FILE* out) const { std::fputs(render().c_str(), out); }
+
+}  // namespace limber::ctl
