@@ -108,6 +108,9 @@ std::vector<KeyDef> build_keys() {
   keys.push_back(
       bool_key("daily.allow_skip", "true", "Whether you may skip the daily-limit break."));
 
+  keys.push_back(bool_key("prompt.strict", "false",
+                          "Cover every monitor until the break ends; for managed setups."));
+
   keys.push_back(
       text_key("schedule.work_hours", ConfigType::kSchedule, "always",
                "When Limber reminds, e.g. \"mon-fri 09:00-17:30\"; outside these hours nothing "

@@ -1,0 +1,40 @@
+// BreakPrompt: what a prompt shows about one due break, as limberd sends it
+// (break.due and the `due` object of state.changed): the break, its
+// exercises, and what the rules allow right now.
+//
+// Pure data and parsing. Threading: any.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "limber/jsonrpc.h"
+
+namespace limber::tray {
+
+struct PromptExercise {
+  std::string id;
+  std::string name;
+  std::string illustration;  // absolute SVG path, may be empty
+  int64_t duration_s = 0;
+};
+
+struct BreakPrompt {
+  uint64_t id = 0;
+  std::string kind;  // micro, rest, daily
+  int64_t duration_s = 0;
+  std::vector<PromptExercise> exercises;
+  // From the `due` status; break.due alone does not carry them.
+  int postpones_left = 0;
+  bool can_skip = false;
+  bool started = false;
+  bool held = false;
+  int64_t progress_s = 0;
+};
+
+// Parses break.due's params or status's `due` object. False when there is
+// no usable break id.
+bool parse_break_prompt(const rpc::Json& j, BreakPrompt* out);
+
+}  // namespace limber::tray
