@@ -88,8 +88,13 @@ bool BreakNotifier::show(const BreakPrompt& prompt) {
     break_id_ = prompt.break_id;
   } else {
     // Same break: the same object keeps its server id, so the server
-    // replaces the notification in place.
+    // replaces the notification in place. libnotify forgets the id once
+    // the notification was closed (a held prompt); give it back, so the
+    // prompt that returns still replaces rather than stacks.
     notify_notification_update(notification_, prompt.summary.c_str(), body.c_str(), "limber");
+    gint id = 0;
+    g_object_get(notification_, "id", &id, nullptr);
+    if (id == 0 && server_id_ != 0) g_object_set(notification_, "id", server_id_, nullptr);
   }
   NotifyNotification* n = notification_;
   notify_notification_set_app_name(n, app_name_.c_str());
@@ -126,6 +131,7 @@ bool BreakNotifier::show(const BreakPrompt& prompt) {
     return false;
   }
   shown_ = true;
+  g_object_get(n, "id", &server_id_, nullptr);
   if (server_missing_logged_ || !server_logged_) {
     char* name = nullptr;
     char* vendor = nullptr;
@@ -158,6 +164,7 @@ void BreakNotifier::release() {
   notify_notification_clear_actions(notification_);
   g_object_unref(std::exchange(notification_, nullptr));
   break_id_ = 0;
+  server_id_ = 0;
   shown_ = false;
 }
 

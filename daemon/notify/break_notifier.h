@@ -75,6 +75,7 @@ class BreakNotifier {
   ActionCallback on_action_;
   NotifyNotification* notification_ = nullptr;  // owned reference
   uint64_t break_id_ = 0;
+  int server_id_ = 0;  // the id the server gave the notification; 0: none yet
   bool shown_ = false;
   bool server_missing_logged_ = false;
   bool server_logged_ = false;
