@@ -24,7 +24,7 @@ std::string text_of(const Json& object, const char* key) {
 
 wxString bullets(std::initializer_list<wxString> lines) {
   wxString text;
-  for (const wxString& line : lines) text += (text.empty() ? "" : "\n") + wxString::FromUTF8("•  ") + line;
+  for (const wxString& line : lines) text += (text.empty() ? "" : "\n") + wxString(L"•  ") + line;
   return text;
 }
 
@@ -42,7 +42,7 @@ wxStaticText* add_section(wxWindow* parent, wxSizer* sizer, const wxString& titl
 }  // namespace
 
 AboutWindow::AboutWindow(wxWindow* parent, DaemonLink& link)
-    : wxFrame(parent, wxID_ANY, _("About and Privacy — Limber")), link_(link) {
+    : wxFrame(parent, wxID_ANY, _(L"About and Privacy — Limber")), link_(link) {
   SetName("limber_about");
   auto* panel = new wxPanel(this);
   auto* outer = new wxBoxSizer(wxVERTICAL);
@@ -62,7 +62,7 @@ AboutWindow::AboutWindow(wxWindow* parent, DaemonLink& link)
              0, wxBOTTOM, FromDIP(16));
 
   add_section(page, sizer, _("What Limber sees"),
-              _("Only that you used the keyboard or mouse, and when — never which key, which button or "
+              _(L"Only that you used the keyboard or mouse, and when — never which key, which button or "
                 "where. It learns this from the desktop's idle monitor (GNOME, the Wayland compositor, "
                 "or the X server), and from logind whether the screen is locked or the computer is going "
                 "to sleep."),
@@ -87,7 +87,7 @@ AboutWindow::AboutWindow(wxWindow* parent, DaemonLink& link)
         "period (history.retention_days, 400 days unless changed) is deleted once a day."),
       "about_history_path");
   reporting_ = add_section(page, sizer, _("What is reported to your organisation"),
-                           _("Asking limberd…"), "about_reporting");
+                           _(L"Asking limberd…"), "about_reporting");
 
   auto* margin = new wxBoxSizer(wxVERTICAL);
   margin->Add(sizer, 1, wxEXPAND | wxALL, FromDIP(20));
@@ -141,7 +141,7 @@ void AboutWindow::show_reporting(const Json& keys) {
     if (key.rfind("report.", 0) != 0) continue;
     const std::string value = text_of(meta, "value");
     if (text_of(meta, "expected") == "true or false" && value == "true") on = true;
-    details += wxString::FromUTF8("\n•  ") + from_utf8(key + " = " + (value.empty() ? "\"\"" : value));
+    details += wxString(L"\n•  ") + from_utf8(key + " = " + (value.empty() ? "\"\"" : value));
   }
   wxString text;
   if (on) {

@@ -40,7 +40,7 @@ wxStaticText* section_heading(wxWindow* parent, const wxString& text) {
 }  // namespace
 
 ChecklistWizard::ChecklistWizard(wxWindow* parent, DaemonLink& link)
-    : wxFrame(parent, wxID_ANY, _("Desk Checklist — Limber")), link_(link) {
+    : wxFrame(parent, wxID_ANY, _(L"Desk Checklist — Limber")), link_(link) {
   SetName("limber_checklist");
   auto* root = new wxPanel(this);
   book_ = new wxSimplebook(root);
@@ -65,7 +65,7 @@ wxPanel* ChecklistWizard::build_choose_page(wxSimplebook* book) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(make_heading(page, _("Check your desk setup")), 0, wxBOTTOM, FromDIP(6));
   sizer->Add(make_paragraph(page,
-                            _("Pick a checklist and answer one question at a time. Each answer is saved "
+                            _(L"Pick a checklist and answer one question at a time. Each answer is saved "
                               "at once; every \u201cNo\u201d goes on your to-do list with how to fix it."),
                             kTextWidth),
              0, wxBOTTOM, FromDIP(12));
@@ -243,17 +243,17 @@ void ChecklistWizard::show_checklists(const Json& lists) {
     const long items = list.value("items", 0L);
     if (list.contains("last_checked") && list["last_checked"].is_string()) {
       const Json& score = list["score"];
-      status = wxString::Format(_("%ld questions · last checked %s · score %d %%"), items,
+      status = wxString::Format(_(L"%ld questions · last checked %s · score %d %%"), items,
                                 format_day(list["last_checked"].get<std::string>()), score.value("percent", 0));
-      if (list.value("recheck_due", false)) status += _(" · time for a re-check");
+      if (list.value("recheck_due", false)) status += _(L" · time for a re-check");
     } else {
-      status = wxString::Format(_("%ld questions · not checked yet"), items);
+      status = wxString::Format(_(L"%ld questions · not checked yet"), items);
     }
     text->Add(make_note(choices_, status, kTextWidth - 150));
     row->Add(text, 1, wxALIGN_CENTER_VERTICAL);
     auto* start_button = new wxButton(choices_, wxID_ANY, _("Start"));
     start_button->SetName("start_" + from_utf8(id));
-    start_button->SetToolTip(wxString::Format(_("Go through \u201c%s\u201d"), from_utf8(text_of(list, "title"))));
+    start_button->SetToolTip(wxString::Format(_(L"Go through \u201c%s\u201d"), from_utf8(text_of(list, "title"))));
     start_button->Bind(wxEVT_BUTTON, [this, id](wxCommandEvent&) { start(id); });
     row->Add(start_button, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(12));
     sizer->Add(row, 0, wxEXPAND | wxRIGHT, FromDIP(8));
@@ -289,7 +289,7 @@ void ChecklistWizard::start(const std::string& checklist_id) {
 void ChecklistWizard::show_item(size_t index) {
   current_ = index;
   const Item& item = items_[index];
-  progress_text_->SetLabel(wxString::Format(_("%s · question %zu of %zu"), from_utf8(checklist_title_), index + 1,
+  progress_text_->SetLabel(wxString::Format(_(L"%s · question %zu of %zu"), from_utf8(checklist_title_), index + 1,
                                             items_.size()));
   progress_->SetRange(static_cast<int>(items_.size()));
   progress_->SetValue(static_cast<int>(index));

@@ -188,8 +188,11 @@ void SettingRow::build_control(wxWindow* parent, const wxString& label, const st
       control_ = text_;
       break;
   }
-  if (control_ != nullptr) control_->SetName(name);
-  if (control_ != nullptr && kind_.control != SettingControl::kWordChecks) enable_with_lock_.push_back(control_);
+  // Word checks are named one by one ("exercises.equipment.band").
+  if (control_ != nullptr && kind_.control != SettingControl::kWordChecks) {
+    control_->SetName(name);
+    enable_with_lock_.push_back(control_);
+  }
 }
 
 void SettingRow::update(const Json& meta) {

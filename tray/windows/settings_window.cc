@@ -100,7 +100,7 @@ std::vector<std::pair<const Json*, wxString>> keys_in(const Section& section, co
 }  // namespace
 
 SettingsWindow::SettingsWindow(wxWindow* parent, DaemonLink& link)
-    : wxFrame(parent, wxID_ANY, _("Settings — Limber")), link_(link) {
+    : wxFrame(parent, wxID_ANY, _(L"Settings — Limber")), link_(link) {
   SetName("limber_settings");
   auto* panel = new wxPanel(this);
   auto* sizer = new wxBoxSizer(wxVERTICAL);

@@ -28,7 +28,7 @@ wxSizer* make_figure(wxWindow* parent, const wxString& caption, const char* name
   auto* title = new wxStaticText(parent, wxID_ANY, caption);
   title->SetForegroundColour(muted_text_colour());
   box->Add(title, 0, wxBOTTOM, parent->FromDIP(2));
-  *value = new wxStaticText(parent, wxID_ANY, "–");
+  *value = new wxStaticText(parent, wxID_ANY, L"–");
   (*value)->SetName(name);
   (*value)->SetFont(scaled_font(parent, 1.6, true));
   box->Add(*value, 0, wxBOTTOM, parent->FromDIP(2));
@@ -42,7 +42,7 @@ wxSizer* make_figure(wxWindow* parent, const wxString& caption, const char* name
 }  // namespace
 
 StatisticsWindow::StatisticsWindow(wxWindow* parent, DaemonLink& link)
-    : wxFrame(parent, wxID_ANY, _("Statistics — Limber")), link_(link) {
+    : wxFrame(parent, wxID_ANY, _(L"Statistics — Limber")), link_(link) {
   SetName("limber_statistics");
   auto* panel = new wxPanel(this);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -91,7 +91,7 @@ StatisticsWindow::StatisticsWindow(wxWindow* parent, DaemonLink& link)
 
   sizer->Add(new wxStaticLine(panel), 0, wxEXPAND | wxBOTTOM, FromDIP(12));
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-  auto* export_button = new wxButton(panel, wxID_ANY, _("&Export CSV…"));
+  auto* export_button = new wxButton(panel, wxID_ANY, _(L"&Export CSV…"));
   export_button->SetName("export_csv");
   export_button->SetToolTip(_("Save the days shown as a spreadsheet (CSV)."));
   export_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { choose_export_file(); });
@@ -157,7 +157,7 @@ void StatisticsWindow::show(std::vector<DayRow> days) {
   breaks_value_->SetLabel(wxString::Format("%ld", taken + natural));
   breaks_detail_->SetLabel(wxString::Format(_("%ld taken, %ld natural"), taken, natural));
   const auto compliance = compliance_percent(days_);
-  compliance_value_->SetLabel(compliance ? wxString::Format("%.0f %%", *compliance) : wxString("–"));
+  compliance_value_->SetLabel(compliance ? wxString::Format("%.0f %%", *compliance) : wxString(L"–"));
   compliance_detail_->SetLabel(wxString::Format(_("of %ld breaks due or natural"), due + natural));
   missed_value_->SetLabel(wxString::Format("%ld", postponed + skipped));
   missed_detail_->SetLabel(wxString::Format(_("%ld postponed, %ld skipped, %ld ignored"), postponed, skipped, ignored));

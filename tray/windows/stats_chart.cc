@@ -139,6 +139,7 @@ void StatsChart::on_paint(wxPaintEvent&) {
   const size_t label_every = days_.size() > 16 ? 3 : 1;
   gc->SetPen(*wxTRANSPARENT_PEN);
   for (size_t i = 0; i < days_.size(); ++i) {
+    gc->Clip(left, top, right - left, bottom - top);  // the bars' rounded feet stay above the axis
     const DayRow& d = days_[i];
     const double x = left + slot * static_cast<double>(i) + (slot - bar) / 2;
     auto height_of = [&](double v) { return (bottom - top) * v / axis_max; };
@@ -158,6 +159,7 @@ void StatsChart::on_paint(wxPaintEvent&) {
         y -= h;
       }
     }
+    gc->ResetClip();
     // Day labels, thinned out when there are many days; the last day always.
     if (i % label_every == 0 || i + 1 == days_.size()) {
       const wxString label = day_label(d.date, days_.size());
