@@ -112,6 +112,8 @@ void DaemonConnection::on_socket_ready() {
 void DaemonConnection::say_hello() {
   send_now("hello", rpc::Json{{"protocol", rpc::kProtocolVersion}, {"client", client_name_}},
            [this](const rpc::Json&, const rpc::Error* error) {
+             // kUnavailable is our own "the link dropped": already handled.
+             if (error != nullptr && error->code == rpc::kUnavailable) return;
              if (error != nullptr) {
                // An incompatible daemon will not change its mind within a
                // second, but a restarted (updated) one may: keep retrying.
@@ -120,6 +122,7 @@ void DaemonConnection::say_hello() {
                return;
              }
              send_now("subscribe", rpc::Json::object(), [this](const rpc::Json&, const rpc::Error* err) {
+               if (err != nullptr && err->code == rpc::kUnavailable) return;
                if (err != nullptr) {
                  drop(err->message);
                  return;
