@@ -30,16 +30,21 @@ RpcDispatcher& dispatcher() {
   static RpcDispatcher* d = [] {
     auto* r = new RpcDispatcher;
     r->add("hello", [](const Params& p, ClientContext& c) {
-      if (p.integer_or("protocol", 1, 0, 1000000) != 1) return RpcReply::fail(-32000, "incompatible");
+      if (p.integer_or("protocol", 1, 0, 1000000) != 1)
+        return RpcReply::fail(-32000, "incompatible");
       c.name = p.string_or("client", "").substr(0, 64);
       return RpcReply::ok(Json{{"protocol", 1}});
     });
-    r->add("status", [](const Params&, ClientContext&) { return RpcReply::ok(Json{{"mode", "working"}}); });
+    r->add("status", [](const Params&, ClientContext&) {
+      return RpcReply::ok(Json{{"mode", "working"}});
+    });
     r->add("pause", [](const Params& p, ClientContext&) {
       if (p.has("for") == p.has("until")) throw ParamError{"give either 'for' or 'until'"};
       return RpcReply::ok(Json{{"until", p.has("for") ? p.string("for") : p.string("until")}});
     });
-    r->add("quiet", [](const Params& p, ClientContext&) { return RpcReply::ok(Json{{"quiet", p.boolean("on")}}); });
+    r->add("quiet", [](const Params& p, ClientContext&) {
+      return RpcReply::ok(Json{{"quiet", p.boolean("on")}});
+    });
     r->add("config.get", [](const Params& p, ClientContext&) {
       const std::string key = p.string("key");
       if (key.find('.') == std::string::npos) throw ParamError{"no setting '" + key + "'"};
@@ -49,9 +54,11 @@ RpcDispatcher& dispatcher() {
       const int64_t days = p.integer_or("days", 7, 1, 3650);
       return RpcReply::ok(Json{{"days", days}, {"from", p.string_or("from", "")}});
     });
-    r->add("break.postpone", [](const Params&, ClientContext&) { return RpcReply::fail(-32001, "no break is due"); });
+    r->add("break.postpone",
+           [](const Params&, ClientContext&) { return RpcReply::fail(-32001, "no break is due"); });
     r->add("subscribe", [](const Params& p, ClientContext& c) {
-      if (p.has("events") && !p.raw()["events"].is_array()) throw ParamError{"parameter 'events' must be a list"};
+      if (p.has("events") && !p.raw()["events"].is_array())
+        throw ParamError{"parameter 'events' must be a list"};
       c.subscribed = true;
       return RpcReply::ok(Json{{"events", p.has("events") ? p.raw()["events"] : Json::array()}});
     });

@@ -50,7 +50,7 @@ TEST_F(ManySubscribers, EverySubscriberGetsEveryNotificationInTheSameOrderAndEve
   // them only; the resume starts the part every one of them must see.
   // Client 0 pauses and resumes (a 65th connection would be refused).
   std::vector<SubscriberLog> logs(kClients);
-    std::latch paused(1);
+  std::latch paused(1);
   std::barrier all_subscribed(kClients);
   std::vector<std::thread> threads;
   for (int i = 0; i < kClients; ++i) {
@@ -77,7 +77,8 @@ TEST_F(ManySubscribers, EverySubscriberGetsEveryNotificationInTheSameOrderAndEve
       while (Clock::now() < until) {
         for (const char* method : {"status", "config.get"}) {
           ++log.requests;
-          const Json params = method == std::string("status") ? Json::object() : Json{{"key", "micro.interval"}};
+          const Json params =
+              method == std::string("status") ? Json::object() : Json{{"key", "micro.interval"}};
           const auto reply = c.call(method, params, 5s);
           if (reply && reply->contains("result")) ++log.replies;
         }
@@ -90,7 +91,8 @@ TEST_F(ManySubscribers, EverySubscriberGetsEveryNotificationInTheSameOrderAndEve
   for (std::thread& t : threads) t.join();
 
   const std::vector<Json> reference = watched_part(logs[0].notifications);
-  ASSERT_FALSE(reference.empty()) << "client 0 did not see " << kBreaksToWatch << " breaks end; log:\n"
+  ASSERT_FALSE(reference.empty()) << "client 0 did not see " << kBreaksToWatch
+                                  << " breaks end; log:\n"
                                   << daemon_.stderr_text();
   std::vector<std::string> methods;
   std::string sequence;
@@ -100,7 +102,8 @@ TEST_F(ManySubscribers, EverySubscriberGetsEveryNotificationInTheSameOrderAndEve
   }
   RecordProperty("sequence", sequence);
   for (const char* expected : {"state.changed", "break.due", "break.started", "break.ended"}) {
-    EXPECT_NE(std::find(methods.begin(), methods.end(), expected), methods.end()) << expected << " never sent";
+    EXPECT_NE(std::find(methods.begin(), methods.end(), expected), methods.end())
+        << expected << " never sent";
   }
   for (int i = 0; i < kClients; ++i) {
     const SubscriberLog& log = logs[static_cast<size_t>(i)];

@@ -1,16 +1,15 @@
 // The same-uid rule (SO_PEERCRED): a client running as another user is
 // refused even when the socket's permissions would let it connect. Needs
 // root, to create a throwaway system user and to switch to it.
+#include <grp.h>
+#include <gtest/gtest.h>
+#include <poll.h>
+#include <pwd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
-#include <poll.h>
-#include <grp.h>
-#include <pwd.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -52,7 +51,7 @@ class ThrowawayUser {
 
 // What the child running as the other user saw.
 enum PeerOutcome : int {
-  kRefused = 0,       // connected, then closed without a single byte
+  kRefused = 0,  // connected, then closed without a single byte
   kCannotConnect = 1,
   kAnswered = 2,      // the daemon replied: the check failed
   kStillOpen = 3,     // neither reply nor close within 3 s
@@ -68,9 +67,11 @@ int connect_as(uid_t uid, gid_t gid, const std::string& path) {
   static const char kRequest[] = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"status\"}\n";
   const pid_t pid = ::fork();
   if (pid == 0) {
-    if (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0) ::_exit(kCannotSwitch);
+    if (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0)
+      ::_exit(kCannotSwitch);
     const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
-    if (fd < 0 || ::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) ::_exit(kCannotConnect);
+    if (fd < 0 || ::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0)
+      ::_exit(kCannotConnect);
     (void)::send(fd, kRequest, sizeof kRequest - 1, MSG_NOSIGNAL);
     pollfd p{fd, POLLIN, 0};
     if (::poll(&p, 1, 3000) <= 0) ::_exit(kStillOpen);
@@ -85,21 +86,25 @@ int connect_as(uid_t uid, gid_t gid, const std::string& path) {
 class PeerUid : public IpcTest {};
 
 TEST_F(PeerUid, AClientOfAnotherUserIsRefusedAndLogged) {
-  if (::geteuid() != 0) GTEST_SKIP() << "needs root: creates a throwaway user and connects as that user";
+  if (::geteuid() != 0)
+    GTEST_SKIP() << "needs root: creates a throwaway user and connects as that user";
   ThrowawayUser other;
   ASSERT_TRUE(other.ok()) << "useradd failed for " << other.name();
   start_demo();
   // limberd keeps its runtime directory 0700 and the socket 0600, so the
   // other user could not even reach it. Open the path (not the daemon's
   // check) so that only SO_PEERCRED stands between that user and limberd.
-  for (const std::string& dir : {home_.root(), home_.runtime_dir(), home_.runtime_dir() + "/limber"}) {
+  for (const std::string& dir :
+       {home_.root(), home_.runtime_dir(), home_.runtime_dir() + "/limber"}) {
     ASSERT_EQ(::chmod(dir.c_str(), 0711), 0) << dir;
   }
   ASSERT_EQ(::chmod(socket().c_str(), 0777), 0);
 
   EXPECT_EQ(connect_as(other.uid(), other.gid(), socket()), kRefused)
       << "0 refused, 1 cannot connect, 2 answered, 3 left open, 4 cannot switch user";
-  EXPECT_TRUE(logged("refused a client of uid " + std::to_string(other.uid()) + " \\(pid [0-9]+\\): only uid 0", 3s));
+  EXPECT_TRUE(logged(
+      "refused a client of uid " + std::to_string(other.uid()) + " \\(pid [0-9]+\\): only uid 0",
+      3s));
 
   // The owner is still served, on the same socket.
   EXPECT_EQ(connect_as(0, 0, socket()), kAnswered);

@@ -3,9 +3,8 @@
 // client count, unread output) is cut off while everyone else is served;
 // clients vanishing mid-message and a thousand connect cycles leave the
 // daemon responsive and its memory flat.
-#include <sys/socket.h>
-
 #include <gtest/gtest.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <string>
@@ -29,10 +28,12 @@ TEST_F(SafetyCaps, MalformedLinesAreAnsweredAndTheSameConnectionStaysUsable) {
       {"{\"jsonrpc\":\"2.0\",\"id\":1,", rpc::kParseError},
       {"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"st\xff\xfeus\"}", rpc::kParseError},
       {std::string(100, '[') + std::string(100, ']'), rpc::kParseError},
-      {"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"status\",\"params\":{\"n\":1e400}}", rpc::kParseError},
+      {"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"status\",\"params\":{\"n\":1e400}}",
+       rpc::kParseError},
       {"[]", rpc::kInvalidRequest},
       {"42", rpc::kInvalidRequest},
-      {"{\"jsonrpc\":\"2.0\",\"id\":\"" + std::string(300, 'x') + "\",\"method\":\"status\"}", rpc::kInvalidRequest},
+      {"{\"jsonrpc\":\"2.0\",\"id\":\"" + std::string(300, 'x') + "\",\"method\":\"status\"}",
+       rpc::kInvalidRequest},
       {"{\"jsonrpc\":\"2.0\",\"id\":1.5,\"method\":\"status\"}", rpc::kInvalidRequest},
       {"{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"no.such\"}", rpc::kMethodNotFound},
       {"{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"status\",\"params\":[1]}", rpc::kInvalidParams},
@@ -82,7 +83,8 @@ TEST_F(SafetyCaps, AnOverlongLineGetsOneErrorThenTheConnectionIsClosed) {
   const auto reply = c.read_message(3s);
   ASSERT_TRUE(reply) << daemon_.stderr_text();
   EXPECT_EQ(error_code(*reply), rpc::kInvalidRequest) << reply->dump();
-  EXPECT_NE(error_message(*reply).find("longer than 65536 bytes"), std::string::npos) << reply->dump();
+  EXPECT_NE(error_message(*reply).find("longer than 65536 bytes"), std::string::npos)
+      << reply->dump();
   EXPECT_TRUE(c.wait_closed(3s)) << "the daemon kept a connection whose framing is lost";
   EXPECT_TRUE(logged("disconnecting client [0-9]+: sent a line longer than 65536 bytes", 2s));
 
@@ -113,7 +115,8 @@ TEST_F(SafetyCaps, The65thClientIsRefusedWhile64AreServed) {
     clients.push_back(connect());
     // The hello round trip proves the daemon accepted and counts it.
     const auto hello = clients.back().call("hello", {{"protocol", 1}, {"client", "cap-test"}}, 3s);
-    ASSERT_TRUE(hello && hello->contains("result")) << "client " << i << "\n" << daemon_.stderr_text();
+    ASSERT_TRUE(hello && hello->contains("result")) << "client " << i << "\n"
+                                                    << daemon_.stderr_text();
   }
   RpcTestClient extra = connect();  // the kernel accepts it into the backlog
   extra.send_request("status");
@@ -157,8 +160,10 @@ TEST_F(SafetyCaps, ASubscriberThatNeverReadsIsCutOffAndOthersStayPrompt) {
     if (i % 10 == 0) {
       const auto started = Clock::now();
       const auto reply = reader.call("status", Json::object(), 2s);
-      ASSERT_TRUE(reply && reply->contains("result")) << "the daemon stalled; log:\n" << daemon_.stderr_text();
-      worst_ms = std::max<long>(worst_ms, std::chrono::duration_cast<milliseconds>(Clock::now() - started).count());
+      ASSERT_TRUE(reply && reply->contains("result")) << "the daemon stalled; log:\n"
+                                                      << daemon_.stderr_text();
+      worst_ms = std::max<long>(
+          worst_ms, std::chrono::duration_cast<milliseconds>(Clock::now() - started).count());
       if (daemon_.count_lines("does not read its replies") > 0) {
         cut_off = true;
         break;
@@ -166,7 +171,8 @@ TEST_F(SafetyCaps, ASubscriberThatNeverReadsIsCutOffAndOthersStayPrompt) {
     }
   }
   EXPECT_TRUE(cut_off) << "the non-reading client was never disconnected";
-  EXPECT_TRUE(logged("disconnecting client [0-9]+: does not read its replies \\(1048576 bytes pending\\)", 3s));
+  EXPECT_TRUE(logged(
+      "disconnecting client [0-9]+: does not read its replies \\(1048576 bytes pending\\)", 3s));
   EXPECT_LT(worst_ms, 500) << "status took " << worst_ms << " ms while a client did not read";
   EXPECT_TRUE(stuck.wait_closed(5s)) << "the connection of the non-reading client is still open";
   EXPECT_TRUE(responsive(500ms));
@@ -180,13 +186,19 @@ TEST_F(SafetyCaps, ClientsThatVanishMidMessageDoNotDisturbTheDaemon) {
   for (int i = 0; i < 60; ++i) {
     RpcTestClient c = connect();
     switch (i % 4) {
-      case 0: c.send_raw(request.substr(0, request.size() / 2)); break;  // half a request
-      case 1: c.send_raw(request); break;                                 // gone before the answer
+      case 0:
+        c.send_raw(request.substr(0, request.size() / 2));
+        break;  // half a request
+      case 1:
+        c.send_raw(request);
+        break;  // gone before the answer
       case 2:
         c.send_raw(request + request + request);
         ::shutdown(c.fd(), SHUT_RDWR);  // half-closed both ways with answers on the way
         break;
-      case 3: c.send_raw(std::string(40 * 1024, '{')); break;  // a long half line
+      case 3:
+        c.send_raw(std::string(40 * 1024, '{'));
+        break;  // a long half line
     }
     c.close();
   }
@@ -194,7 +206,8 @@ TEST_F(SafetyCaps, ClientsThatVanishMidMessageDoNotDisturbTheDaemon) {
   const auto reply = bystander.call("status", Json::object(), 2s);
   ASSERT_TRUE(reply && reply->contains("result")) << daemon_.stderr_text();
   EXPECT_TRUE(logged("limberd: ready", 1s));
-  EXPECT_EQ(daemon_.count_lines("terminate|Aborted|Segmentation|AddressSanitizer"), 0u) << daemon_.stderr_text();
+  EXPECT_EQ(daemon_.count_lines("terminate|Aborted|Segmentation|AddressSanitizer"), 0u)
+      << daemon_.stderr_text();
 }
 
 TEST_F(SafetyCaps, AThousandConnectCyclesLeaveMemoryFlatAndTheDaemonResponsive) {
@@ -203,7 +216,8 @@ TEST_F(SafetyCaps, AThousandConnectCyclesLeaveMemoryFlatAndTheDaemonResponsive) 
     RpcTestClient c = connect();
     if (i % 5 == 4) return;  // connect and leave without a word
     const auto reply = c.call(i % 2 == 0 ? "hello" : "status", {{"protocol", 1}}, 2s);
-    ASSERT_TRUE(reply && reply->contains("result")) << "cycle " << i << "\n" << daemon_.stderr_text();
+    ASSERT_TRUE(reply && reply->contains("result")) << "cycle " << i << "\n"
+                                                    << daemon_.stderr_text();
   };
   for (int i = 0; i < 100; ++i) ASSERT_NO_FATAL_FAILURE(cycle(i));  // warm up allocator and caches
   const long before = rss_kib(daemon_.pid());
