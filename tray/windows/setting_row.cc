@@ -93,6 +93,7 @@ SettingRow::SettingRow(wxWindow* parent, const Json& meta, const wxString& label
     control_box->Add(control_, 0, wxALIGN_CENTER_VERTICAL);
     if (spin_ != nullptr && kind_.control == SettingControl::kDuration) {
       auto* unit = new wxStaticText(parent, wxID_ANY, duration_unit_s_ == 60 ? _("min") : _("s"));
+      unit->SetMinSize(wxSize(parent->FromDIP(28), -1));  // spin boxes line up whatever the unit
       control_box->Add(unit, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, parent->FromDIP(6));
       enable_with_lock_.push_back(unit);
     }

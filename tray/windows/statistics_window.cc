@@ -61,10 +61,10 @@ StatisticsWindow::StatisticsWindow(wxWindow* parent, DaemonLink& link)
   sizer->Add(top, 0, wxEXPAND | wxBOTTOM, FromDIP(16));
 
   auto* figures = new wxBoxSizer(wxHORIZONTAL);
-  figures->Add(make_figure(panel, _("Active time"), "figure_active", &active_value_, &active_detail_), 1);
-  figures->Add(make_figure(panel, _("Breaks had"), "figure_breaks", &breaks_value_, &breaks_detail_), 1);
+  figures->Add(make_figure(panel, _("Active time"), "figure_active", &active_value_, &active_detail_), 1, wxRIGHT, FromDIP(12));
+  figures->Add(make_figure(panel, _("Breaks had"), "figure_breaks", &breaks_value_, &breaks_detail_), 1, wxRIGHT, FromDIP(12));
   figures->Add(make_figure(panel, _("Compliance"), "figure_compliance", &compliance_value_, &compliance_detail_),
-               1);
+               1, wxRIGHT, FromDIP(12));
   figures->Add(make_figure(panel, _("Postponed or skipped"), "figure_missed", &missed_value_, &missed_detail_), 1);
   compliance_value_->SetToolTip(from_utf8(compliance_definition()));
   sizer->Add(figures, 0, wxEXPAND | wxBOTTOM, FromDIP(16));
@@ -158,9 +158,10 @@ void StatisticsWindow::show(std::vector<DayRow> days) {
   breaks_detail_->SetLabel(wxString::Format(_("%ld taken, %ld natural"), taken, natural));
   const auto compliance = compliance_percent(days_);
   compliance_value_->SetLabel(compliance ? wxString::Format("%.0f %%", *compliance) : wxString(L"–"));
-  compliance_detail_->SetLabel(wxString::Format(_("of %ld breaks due or natural"), due + natural));
+  compliance_detail_->SetLabel(wxString::Format(_("of %ld breaks"), due + natural));
   missed_value_->SetLabel(wxString::Format("%ld", postponed + skipped));
-  missed_detail_->SetLabel(wxString::Format(_("%ld postponed, %ld skipped, %ld ignored"), postponed, skipped, ignored));
+  missed_detail_->SetLabel(wxString::Format(_("%ld postponed, %ld skipped"), postponed, skipped));
+  missed_detail_->SetToolTip(wxString::Format(_("%ld more were ignored: you kept working through them."), ignored));
   active_chart_->set_days(days_);
   breaks_chart_->set_days(days_);
   GetChildren().front()->Layout();

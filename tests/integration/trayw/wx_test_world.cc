@@ -7,14 +7,16 @@
 #include <unistd.h>
 
 #include <wx/app.h>
-#include <wx/dcmemory.h>
-#include <wx/dcscreen.h>
 #include <wx/evtloop.h>
 #include <wx/image.h>
 #include <wx/init.h>
 #include <wx/window.h>
 
+#include <gtk/gtk.h>
+
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <set>
 #include <thread>
 
@@ -175,20 +177,33 @@ bool capture_window(wxWindow* top_level, wxImage* image, std::string* err) {
   top_level->Raise();
   top_level->Update();
   pump_for(std::chrono::milliseconds(300));
-  const wxRect rect = top_level->GetScreenRect();
-  if (rect.width <= 0 || rect.height <= 0) {
-    *err = "the window has no size on screen";
+  // GTK draws the window into an image of its own, as it would on screen:
+  // no dependence on what the X server shows (no window manager here, so
+  // a closed window's pixels may linger on the root window).
+  auto* widget = static_cast<GtkWidget*>(top_level->GetHandle());
+  const int width = gtk_widget_get_allocated_width(widget);
+  const int height = gtk_widget_get_allocated_height(widget);
+  if (width <= 1 || height <= 1) {
+    *err = "the window has no size";
     return false;
   }
-  wxScreenDC screen;
-  wxBitmap bitmap(rect.width, rect.height, 24);
-  wxMemoryDC memory(bitmap);
-  if (!memory.Blit(0, 0, rect.width, rect.height, &screen, rect.x, rect.y)) {
-    *err = "cannot copy the window's pixels from the screen";
-    return false;
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+  cairo_t* cr = cairo_create(surface);
+  gtk_widget_draw(widget, cr);
+  cairo_destroy(cr);
+  cairo_surface_flush(surface);
+  image->Create(width, height, false);
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  for (int y = 0; y < height; ++y) {
+    for (int x = 0; x < width; ++x) {
+      uint32_t pixel = 0;
+      std::memcpy(&pixel, data + static_cast<ptrdiff_t>(y) * stride + x * 4, sizeof pixel);
+      image->SetRGB(x, y, static_cast<unsigned char>(pixel >> 16), static_cast<unsigned char>(pixel >> 8),
+                    static_cast<unsigned char>(pixel));
+    }
   }
-  memory.SelectObject(wxNullBitmap);
-  *image = bitmap.ConvertToImage();
+  cairo_surface_destroy(surface);
   return image->IsOk();
 }
 

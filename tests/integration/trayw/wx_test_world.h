@@ -41,7 +41,8 @@ bool shows_text(wxWindow* root, const std::string& text);
 // Sends a button click (wxEVT_BUTTON) as a mouse click would.
 void click(wxWindow* button);
 
-// The top-level window's pixels as they are on the (virtual) screen.
+// The top-level window as GTK draws it (into an image, not read back from
+// the screen).
 bool capture_window(wxWindow* top_level, wxImage* image, std::string* err);
 // Distinct colours in `image`, counting at most `limit` of them: a blank
 // or single-colour capture has 1 or 2.
