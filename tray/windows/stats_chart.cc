@@ -104,8 +104,14 @@ void StatsChart::on_paint(wxPaintEvent&) {
   nice_axis(max_value, &ticks, &step);
   const double axis_max = step * ticks;
 
+  // The widest value label sets the left margin ("0.5 h" is wider than "1 h").
   double text_w = 0, text_h = 0;
-  gc->GetTextExtent(axis_number(axis_max) + (kind_ == Kind::kActiveTime ? " h" : ""), &text_w, &text_h);
+  for (int i = 0; i <= ticks; ++i) {
+    double w = 0, h = 0;
+    gc->GetTextExtent(axis_number(step * i) + (kind_ == Kind::kActiveTime ? " h" : ""), &w, &h);
+    text_w = std::max(text_w, w);
+    text_h = std::max(text_h, h);
+  }
   const double left = text_w + FromDIP(10);
   const double right = size.x - FromDIP(8);
   const double top = FromDIP(8);
