@@ -150,7 +150,7 @@ CallResult IpcClient::call(std::string_view method, const Json& params, std::chr
       }
       return out;
     }
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) {
       out.status = CallStatus::kTimedOut;
       out.error = {rpc::kInternalError,
@@ -179,7 +179,7 @@ std::optional<RpcNotification> IpcClient::next_notification(std::chrono::millise
       notifications_.pop_front();
       return n;
     }
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now());
     std::string why;
     if (!read_some(std::max(left, std::chrono::milliseconds(0)), &why)) return std::nullopt;
     // Answers nobody waits for any more are dropped, so they cannot pile up.

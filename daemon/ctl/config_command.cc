@@ -124,7 +124,8 @@ int config_validate(CommandContext& ctx, const std::string& file) {
 
 int run_config(CommandContext& ctx) {
   std::vector<std::string> words;
-  if (!ctx.args.positionals(1, 3, &words)) return usage_error(ctx, ctx.args.error());
+  if (!ctx.args.positionals(0, 3, &words)) return usage_error(ctx, ctx.args.error());
+  if (words.empty()) return usage_error(ctx, "say what to do: get, set, list, explain or validate");
   const std::string& action = words[0];
   auto wants = [&](size_t n, const char* usage) {
     if (words.size() == n + 1) return true;

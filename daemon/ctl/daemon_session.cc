@@ -68,18 +68,6 @@ void DaemonSession::report(const CallResult& r) {
   }
 }
 
-CallResult DaemonSession::try_call(std::string_view method, const rpc::Json& params) {
-  if (!ensure_connected()) {
-    CallResult r;
-    r.status = CallStatus::kDisconnected;
-    return r;
-  }
-  CallResult r = client_.call(method, params);
-  if (r.status != CallStatus::kOk && r.status != CallStatus::kRpcError) report(r);
-  if (r.status == CallStatus::kRpcError) exit_code_ = kExitDaemonError;
-  return r;
-}
-
 std::optional<rpc::Json> DaemonSession::call(std::string_view method, const rpc::Json& params) {
   if (!ensure_connected()) return std::nullopt;
   CallResult r = client_.call(method, params);

@@ -23,9 +23,6 @@ class DaemonSession {
 
   // The result of `method`, or nothing after printing why (see exit_code()).
   std::optional<rpc::Json> call(std::string_view method, const rpc::Json& params = rpc::Json::object());
-  // Like call(), but a daemon error is left to the caller: printed nothing,
-  // kept in last_error(). Not-running and transport failures still print.
-  CallResult try_call(std::string_view method, const rpc::Json& params = rpc::Json::object());
 
   // Connects and says hello; false after printing why.
   bool ensure_connected();

@@ -33,7 +33,12 @@ std::string mode_line(const Json& s, const std::string& today) {
   if (mode == "paused" && s["paused_until"].is_string()) {
     line += " until " + human_time(s["paused_until"].get<std::string>(), today);
   } else if (mode == "quiet") {
-    line += " (do not disturb: prompts wait until quiet ends)";
+    std::string held_by;
+    for (const Json& h : s.value("held_by", Json::array())) {
+      if (h.is_string()) held_by += (held_by.empty() ? "" : ", ") + h.get<std::string>();
+    }
+    line += held_by.empty() ? " (do not disturb: prompts wait until quiet ends)"
+                            : " (prompts held by: " + held_by + ")";
   } else if (mode == "off-hours") {
     line += " (outside your work hours: nothing prompts)";
   }

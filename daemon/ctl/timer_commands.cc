@@ -76,7 +76,8 @@ std::string skipped(const Json& s) { return "Skipped; " + next_breaks(s) + "."; 
 
 int run_break(CommandContext& ctx) {
   std::vector<std::string> words;
-  if (!ctx.args.positionals(1, 2, &words)) return usage_error(ctx, ctx.args.error());
+  if (!ctx.args.positionals(0, 2, &words)) return usage_error(ctx, ctx.args.error());
+  if (words.empty()) return usage_error(ctx, "say what to do: `break now`, `break start`, `break postpone` or `break skip`");
   const std::string& action = words[0];
   if (action == "now") {
     Json params = Json::object();
@@ -97,9 +98,11 @@ int run_break(CommandContext& ctx) {
 
 int run_pause(CommandContext& ctx) {
   std::vector<std::string> words;
-  if (!ctx.args.positionals(1, 2, &words)) return usage_error(ctx, ctx.args.error());
+  if (!ctx.args.positionals(0, 2, &words)) return usage_error(ctx, ctx.args.error());
   Json params;
-  if (words[0] == "until-tomorrow" && words.size() == 1) {
+  if (words.empty()) {
+    return usage_error(ctx, "say how long: `pause 30m`, `pause until 14:00` or `pause until-tomorrow`");
+  } else if (words[0] == "until-tomorrow" && words.size() == 1) {
     params = Json{{"until", "tomorrow"}};
   } else if (words[0] == "until" && words.size() == 2) {
     params = Json{{"until", words[1]}};
@@ -121,8 +124,8 @@ int run_resume(CommandContext& ctx) {
 
 int run_quiet(CommandContext& ctx) {
   std::vector<std::string> words;
-  if (!ctx.args.positionals(1, 1, &words)) return usage_error(ctx, ctx.args.error());
-  if (words[0] != "on" && words[0] != "off") return usage_error(ctx, "say `quiet on` or `quiet off`");
+  if (!ctx.args.positionals(0, 1, &words)) return usage_error(ctx, ctx.args.error());
+  if (words.empty() || (words[0] != "on" && words[0] != "off")) return usage_error(ctx, "say `quiet on` or `quiet off`");
   return change(ctx, "quiet", Json{{"on", words[0] == "on"}}, quiet_changed);
 }
 
