@@ -92,6 +92,11 @@ BreakPromptWindow::BreakPromptWindow(DaemonLink& link, const BreakPrompt& prompt
   show_exercise(0);
   refresh_actions();
   refresh_countdown();
+  // A new size (full screen, longer steps) moves the buttons.
+  Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+    event.Skip();
+    log_layout();
+  });
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
     // Strict mode covers the screen until the break ends: no closing.
     if (strict_ && event.CanVeto()) {

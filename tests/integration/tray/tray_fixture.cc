@@ -88,6 +88,15 @@ bool TrayTest::window_exists(const std::string& regex, milliseconds timeout) {
   return false;
 }
 
+bool TrayTest::window_gone(const std::string& regex, milliseconds timeout) {
+  const auto end = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < end) {
+    if (!run_xdotool({"search", "--name", regex})) return true;
+    std::this_thread::sleep_for(100ms);
+  }
+  return false;
+}
+
 ::testing::AssertionResult TrayTest::click_prompt_button(const std::string& name, size_t from) {
   size_t at = 0;
   auto found = tray_logged("prompt: button " + name + " at [0-9]+,[0-9]+$", 10s, from, &at);

@@ -69,6 +69,8 @@ class TrayTest : public LimberdTest {
   ::testing::AssertionResult daemon_sees_tray(bool want, milliseconds timeout);
   // A top-level window whose title matches `regex` exists within `timeout`.
   static bool window_exists(const std::string& regex, milliseconds timeout);
+  // No such window is left within `timeout`.
+  static bool window_gone(const std::string& regex, milliseconds timeout);
   // Waits for the prompt's button `name` and clicks its centre.
   ::testing::AssertionResult click_prompt_button(const std::string& name, size_t from);
   // The outcome limberd recorded for its first due break ("" if none).

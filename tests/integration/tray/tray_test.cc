@@ -17,6 +17,19 @@ namespace {
 constexpr const char* kConnected = "^limber-tray: connected to limberd$";
 constexpr const char* kPromptTitle = "^Micro-break — Limber$";
 
+// Shell out to ImageMagick: `import` grabs the window, `identify` counts
+// its colours (a blank or failed grab has one or two).
+std::string run_text(const std::string& command) {
+  std::string out;
+  if (FILE* p = ::popen(command.c_str(), "r")) {
+    char buf[256];
+    while (std::fgets(buf, sizeof buf, p) != nullptr) out += buf;
+    ::pclose(p);
+  }
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
 class TrayPrompt : public TrayTest {
  protected:
   // Daemon and tray up, the user typing until a micro-break is prompted.
@@ -25,7 +38,7 @@ class TrayPrompt : public TrayTest {
     ASSERT_TRUE(start_tray(tray_));
     ASSERT_TRUE(tray_logged(kConnected, 10s));
     typist_.emplace();
-    ASSERT_TRUE(tray_logged("prompt: showing the micro break [0-9]+$", 30s, 0, &prompt_at_));
+    ASSERT_TRUE(tray_logged("prompt: showing the micro break [0-9]+( \\(strict\\))?$", 30s, 0, &prompt_at_));
     EXPECT_TRUE(window_exists(kPromptTitle, 5s)) << "no window titled " << kPromptTitle;
   }
   // The break's end as limberd logs it: "micro-break #N ended: <outcome>".
@@ -76,22 +89,28 @@ TEST_F(TrayPrompt, StartClickStartsTheBreakWhichIsThenTaken) {
   typist_->stop();
   ASSERT_TRUE(break_ended("taken"));
   EXPECT_TRUE(tray_logged("prompt: closed, the break ended: taken$", 5s));
-  EXPECT_FALSE(window_exists(kPromptTitle, 1s));
+  EXPECT_TRUE(window_gone(kPromptTitle, 3s));
   ASSERT_TRUE(stops_cleanly());
   EXPECT_EQ(first_outcome(), "taken");
 }
 
-// Shell out to ImageMagick: `import` grabs the window, `identify` counts
-// its colours (a blank or failed grab has one or two).
-std::string run_text(const std::string& command) {
-  std::string out;
-  if (FILE* p = ::popen(command.c_str(), "r")) {
-    char buf[256];
-    while (std::fgets(buf, sizeof buf, p) != nullptr) out += buf;
-    ::pclose(p);
-  }
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  return out;
+TEST_F(TrayPrompt, StrictModeCoversTheWholeScreen) {
+  ASSERT_TRUE(home_.write_user_config(std::string(kTrayRules) + "\n[prompt]\nstrict = true\n"));
+  bring_prompt();
+  EXPECT_TRUE(tray_logged("prompt: showing the micro break [0-9]+ \\(strict\\)$", 1s));
+  const std::string screen = run_text("xdotool getdisplaygeometry");
+  const std::string window = run_text("xdotool search --name '" + std::string(kPromptTitle) +
+                                      "' getwindowgeometry --shell | grep -E '^(WIDTH|HEIGHT)=' | cut -d= -f2 | "
+                                      "tr '\\n' ' '");
+  int sw = 0, sh = 0, ww = 0, wh = 0;
+  ASSERT_EQ(std::sscanf(screen.c_str(), "%d %d", &sw, &sh), 2) << screen;
+  ASSERT_EQ(std::sscanf(window.c_str(), "%d %d", &ww, &wh), 2) << window;
+  // (A borderless full-screen GTK window may overhang by a pixel.)
+  EXPECT_GE(ww, sw);
+  EXPECT_GE(wh, sh);
+  // The answers still work full screen.
+  ASSERT_TRUE(click_prompt_button("skip", prompt_at_));
+  ASSERT_TRUE(break_ended("skipped"));
 }
 
 TEST_F(TrayPrompt, ScreenshotOfThePromptIsNotBlank) {
@@ -130,6 +149,41 @@ TEST_F(TrayTest, DaemonRestartShowsDisconnectedThenReconnectsWithinTwoSeconds) {
   ASSERT_TRUE(tray_logged(kConnected, 2s, at + 1));
   EXPECT_TRUE(window_exists("^Limber — Micro-break in ", 5s));
   EXPECT_TRUE(daemon_sees_tray(true, 3s));
+}
+
+TEST_F(TrayTest, ShowsAStatusNotifierItemWhenAWatcherIsOnTheSessionBus) {
+  PrivateBus bus;
+  std::string err;
+  ASSERT_TRUE(bus.start(&err)) << err;
+  ChildProcess watcher;
+  ASSERT_TRUE(start_dbusmock(&watcher, bus,
+                             {"org.kde.StatusNotifierWatcher", "/StatusNotifierWatcher",
+                              "org.kde.StatusNotifierWatcher"},
+                             "org.kde.StatusNotifierWatcher", &err))
+      << err;
+  BusClient client;
+  ASSERT_TRUE(client.connect(bus.address(), &err)) << err;
+  ASSERT_TRUE(client.add_method("org.kde.StatusNotifierWatcher", "/StatusNotifierWatcher",
+                                "org.kde.StatusNotifierWatcher", "RegisterStatusNotifierItem", "s", "", "", &err))
+      << err;
+  ASSERT_TRUE(start_daemon());
+  std::string error;
+  auto env = home_.environment({"DISPLAY=" + xvfb_.display(), "GDK_BACKEND=x11", "NO_AT_BRIDGE=1",
+                                "DBUS_SESSION_BUS_ADDRESS=" + bus.address()});
+  ASSERT_TRUE(tray_.start(LIMBER_TRAY_PATH, {"--debug"}, env, &error)) << error;
+  ASSERT_TRUE(tray_logged("showing the tray as appindicator \\(a StatusNotifierWatcher", 10s));
+  ASSERT_TRUE(tray_logged(kConnected, 10s));
+  // libayatana-appindicator registered the item with the watcher.
+  const auto end = std::chrono::steady_clock::now() + 5s;
+  int calls = 0;
+  while ((calls = client.method_calls("org.kde.StatusNotifierWatcher", "/StatusNotifierWatcher",
+                                      "RegisterStatusNotifierItem")) < 1 &&
+         std::chrono::steady_clock::now() < end) {
+    std::this_thread::sleep_for(100ms);
+  }
+  EXPECT_GE(calls, 1);
+  // No status window pops up where a tray icon exists.
+  EXPECT_FALSE(window_exists("^Limber — ", 1s));
 }
 
 TEST_F(TrayTest, SecondInstanceAsksTheFirstAndExitsZero) {
