@@ -9,7 +9,7 @@ using rpc::Json;
 std::string iso_local_time(WallTime t, const Clock& clock) {
   const LocalTime l = clock.local(t);
   const long offset_min = static_cast<long>(std::chrono::duration_cast<std::chrono::minutes>(l.utc_offset).count());
-  char buf[40];
+  char buf[96];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d%c%02ld:%02ld",
                 static_cast<int>(l.date.year()), static_cast<unsigned>(l.date.month()),
                 static_cast<unsigned>(l.date.day()), l.minute_of_day / 60, l.minute_of_day % 60,

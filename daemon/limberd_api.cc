@@ -203,13 +203,14 @@ void Limberd::register_methods() {
   d.add("pause", command([this](const Params& p) {
           if (p.has("for") == p.has("until")) throw ParamError{"give either 'for' or 'until'"};
           if (p.has("for")) {
-            Duration d{};
+            Duration length{};
             std::string err;
-            if (!parse_duration(p.string("for"), &d, &err) || d <= Duration{0} || d > std::chrono::hours(24 * 7)) {
+            if (!parse_duration(p.string("for"), &length, &err) || length <= Duration{0} ||
+                length > std::chrono::hours(24 * 7)) {
               throw ParamError{"parameter 'for' must be a duration like \"30m\" up to 7 days" +
                                (err.empty() ? std::string() : ": " + err)};
             }
-            engine_->pause_for(d);
+            engine_->pause_for(length);
             return Status::ok();
           }
           const std::string until = p.string("until");
