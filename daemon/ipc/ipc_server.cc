@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 
 #include "log.h"
@@ -43,6 +44,11 @@ IpcServer::~IpcServer() { close(); }
 
 Status IpcServer::listen(const std::string& path) {
   path_ = path;
+  // libuv writes to a client with writev(), which raises SIGPIPE when the
+  // client has gone; by default that kills limberd. Lost clients are
+  // reported as EPIPE to the write callback instead. (GLib ignores SIGPIPE
+  // too, but only once its socket code starts, which may be later.)
+  ::signal(SIGPIPE, SIG_IGN);
   uv_pipe_init(loop_, listener_.get(), 0);
   listener_.get()->data = this;
   if (sd_listen_fds(0) >= 1) {

@@ -178,6 +178,15 @@ std::string error_message(const Json& reply) {
   return reply["error"].value("message", "");
 }
 
+std::string process_state(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("State:", 0) == 0) return line.substr(7);
+  }
+  return "gone";
+}
+
 long rss_kib(pid_t pid) {
   std::ifstream status("/proc/" + std::to_string(pid) + "/status");
   std::string line;

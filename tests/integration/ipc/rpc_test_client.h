@@ -86,6 +86,9 @@ inline std::string socket_path(const std::string& runtime_dir) {
 int error_code(const Json& reply);
 std::string error_message(const Json& reply);
 
+// The State line of /proc/PID/status ("S (sleeping)"), or "gone".
+std::string process_state(pid_t pid);
+
 // Resident set size of process `pid` in KiB (VmRSS), or -1.
 long rss_kib(pid_t pid);
 

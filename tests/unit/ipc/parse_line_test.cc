@@ -9,7 +9,10 @@
 namespace limber::rpc {
 namespace {
 
-std::string nested_arrays(int depth) { return std::string(static_cast<size_t>(depth), '[') + std::string(static_cast<size_t>(depth), ']'); }
+std::string nested_arrays(int depth) {
+  return std::string(static_cast<size_t>(depth), '[') +
+         std::string(static_cast<size_t>(depth), ']');
+}
 
 // The parse error for `line`; fails the test when the line parses.
 Error parse_error_of(std::string_view line) {
@@ -44,7 +47,8 @@ TEST(ParseLine, RejectsDeepNestingOfObjectsAndArraysMixed) {
 
 TEST(ParseLine, DoesNotCountBracketsInsideStrings) {
   Error error;
-  const std::string line = "{\"a\":\"" + std::string(100, '[') + "\\\"" + std::string(100, '{') + "\"}";
+  const std::string line =
+      "{\"a\":\"" + std::string(100, '[') + "\\\"" + std::string(100, '{') + "\"}";
   const auto value = parse_line(line, &error);
   ASSERT_TRUE(value.has_value()) << error.message;
   EXPECT_EQ((*value)["a"].get<std::string>().size(), 201u);
@@ -63,8 +67,8 @@ TEST(ParseLine, ReportsTrailingGarbageAsParseError) {
 
 TEST(ParseLine, RejectsInvalidUtf8AsParseError) {
   EXPECT_EQ(parse_error_of("{\"method\":\"st\xff\xfe\"}").code, kParseError);
-  EXPECT_EQ(parse_error_of("{\"method\":\"\xc3\"}").code, kParseError);          // truncated sequence
-  EXPECT_EQ(parse_error_of("{\"method\":\"\xc0\x80\"}").code, kParseError);      // overlong NUL
+  EXPECT_EQ(parse_error_of("{\"method\":\"\xc3\"}").code, kParseError);      // truncated sequence
+  EXPECT_EQ(parse_error_of("{\"method\":\"\xc0\x80\"}").code, kParseError);  // overlong NUL
   EXPECT_EQ(parse_error_of("{\"method\":\"\xed\xa0\x80\"}").code, kParseError);  // UTF-16 surrogate
 }
 
@@ -101,13 +105,16 @@ TEST(ParseLine, ReadsAnIntegerBeyond64BitsAsADouble) {
 
 TEST(ParseLine, ReadsTinyNumbersWithoutError) {
   Error error;
-  const auto value = parse_line(R"([1e-400, -0, 18446744073709551615, -9223372036854775808])", &error);
+  const auto value =
+      parse_line(R"([1e-400, -0, 18446744073709551615, -9223372036854775808])", &error);
   ASSERT_TRUE(value.has_value()) << error.message;
   EXPECT_TRUE((*value)[2].is_number_unsigned());
   EXPECT_TRUE((*value)[3].is_number_integer());
 }
 
-TEST(ParseLine, RejectsAnEmptyLine) { EXPECT_EQ(parse_error_of("").code, kParseError); }
+TEST(ParseLine, RejectsAnEmptyLine) {
+  EXPECT_EQ(parse_error_of("").code, kParseError);
+}
 
 TEST(Encode, WritesOneCompactLine) {
   const std::string line = encode(make_result(7, Json{{"a", 1}}));
@@ -124,7 +131,8 @@ TEST(Encode, ReplacesInvalidUtf8InsteadOfThrowing) {
 
 TEST(MakeError, OmitsDataWhenAbsentAndKeepsItWhenGiven) {
   EXPECT_FALSE(make_error(1, {kNotFound, "no", nullptr})["error"].contains("data"));
-  EXPECT_EQ(make_error(1, {kManaged, "m", Json{{"locked_by", "x"}}})["error"]["data"]["locked_by"], "x");
+  EXPECT_EQ(make_error(1, {kManaged, "m", Json{{"locked_by", "x"}}})["error"]["data"]["locked_by"],
+            "x");
 }
 
 }  // namespace

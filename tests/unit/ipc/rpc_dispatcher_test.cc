@@ -24,7 +24,9 @@ class RpcDispatcherTest : public ::testing::Test {
     dispatcher_.add("greet", [](const Params& p, ClientContext&) {
       return RpcReply::ok(Json{{"text", "hello " + p.string("name")}});
     });
-    dispatcher_.add("quiet", [](const Params& p, ClientContext&) { return RpcReply::ok(Json{{"on", p.boolean("on")}}); });
+    dispatcher_.add("quiet", [](const Params& p, ClientContext&) {
+      return RpcReply::ok(Json{{"on", p.boolean("on")}});
+    });
     dispatcher_.add("postpone", [](const Params&, ClientContext&) {
       return RpcReply::fail(rpc::kNotPossibleNow, "no break is due", Json{{"hint", "wait"}});
     });
@@ -55,7 +57,8 @@ class RpcDispatcherTest : public ::testing::Test {
     EXPECT_TRUE(reply.is_object()) << reply.dump();
     if (!reply.is_object()) return {};
     EXPECT_EQ(reply.value("jsonrpc", ""), "2.0") << reply.dump();
-    EXPECT_TRUE(reply.contains("id")) << "an error always carries an id (null if unknown): " << reply.dump();
+    EXPECT_TRUE(reply.contains("id"))
+        << "an error always carries an id (null if unknown): " << reply.dump();
     EXPECT_EQ(reply.value("id", Json()), id) << reply.dump();
     EXPECT_FALSE(reply.contains("result")) << reply.dump();
     EXPECT_TRUE(reply.contains("error")) << reply.dump();
@@ -79,19 +82,22 @@ class RpcDispatcherTest : public ::testing::Test {
 };
 
 TEST_F(RpcDispatcherTest, AnswersAValidRequestWithItsResultAndId) {
-  const Json reply = call(R"({"jsonrpc":"2.0","id":"a-1","method":"greet","params":{"name":"Ada"}})");
+  const Json reply =
+      call(R"({"jsonrpc":"2.0","id":"a-1","method":"greet","params":{"name":"Ada"}})");
   expect_result(reply, "a-1");
   EXPECT_EQ(reply["result"]["text"], "hello Ada");
 }
 
 TEST_F(RpcDispatcherTest, MalformedJsonIsParseErrorWithNullId) {
-  const std::string message = expect_error(call(R"({"jsonrpc":"2.0","id":1,"method":"echo")"), rpc::kParseError, nullptr);
+  const std::string message =
+      expect_error(call(R"({"jsonrpc":"2.0","id":1,"method":"echo")"), rpc::kParseError, nullptr);
   EXPECT_NE(message.find("parse error"), std::string::npos) << message;
   expect_error(call("not json at all"), rpc::kParseError, nullptr);
 }
 
 TEST_F(RpcDispatcherTest, InvalidUtf8IsParseError) {
-  expect_error(call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ec\xffho\"}"), rpc::kParseError, nullptr);
+  expect_error(call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ec\xffho\"}"), rpc::kParseError,
+               nullptr);
 }
 
 TEST_F(RpcDispatcherTest, TooDeeplyNestedParamsAreParseError) {
@@ -104,7 +110,8 @@ TEST_F(RpcDispatcherTest, TooDeeplyNestedParamsAreParseError) {
 }
 
 TEST_F(RpcDispatcherTest, HugeNumberIsParseErrorNotACrash) {
-  expect_error(call(R"({"jsonrpc":"2.0","id":1,"method":"echo","params":{"n":1e999}})"), rpc::kParseError, nullptr);
+  expect_error(call(R"({"jsonrpc":"2.0","id":1,"method":"echo","params":{"n":1e999}})"),
+               rpc::kParseError, nullptr);
   expect_result(call(R"({"jsonrpc":"2.0","id":2,"method":"count"})"), 2);
 }
 
@@ -118,7 +125,8 @@ TEST_F(RpcDispatcherTest, NonObjectMessagesAreInvalidRequests) {
 TEST_F(RpcDispatcherTest, MissingOrWrongJsonrpcIsInvalidRequestKeepingTheId) {
   expect_error(call(R"({"id":5,"method":"echo"})"), rpc::kInvalidRequest, 5);
   expect_error(call(R"({"jsonrpc":"1.0","id":6,"method":"echo"})"), rpc::kInvalidRequest, 6);
-  const std::string message = expect_error(call(R"({"jsonrpc":2.0,"id":7,"method":"echo"})"), rpc::kInvalidRequest, 7);
+  const std::string message =
+      expect_error(call(R"({"jsonrpc":2.0,"id":7,"method":"echo"})"), rpc::kInvalidRequest, 7);
   EXPECT_NE(message.find("jsonrpc"), std::string::npos) << message;
 }
 
@@ -133,8 +141,8 @@ TEST_F(RpcDispatcherTest, MissingOrNonStringMethodIsInvalidRequest) {
 }
 
 TEST_F(RpcDispatcherTest, UnknownMethodIsMethodNotFoundNamingIt) {
-  const std::string message =
-      expect_error(call(R"({"jsonrpc":"2.0","id":3,"method":"break.explode"})"), rpc::kMethodNotFound, 3);
+  const std::string message = expect_error(
+      call(R"({"jsonrpc":"2.0","id":3,"method":"break.explode"})"), rpc::kMethodNotFound, 3);
   EXPECT_NE(message.find("break.explode"), std::string::npos) << message;
 }
 
@@ -149,7 +157,8 @@ TEST_F(RpcDispatcherTest, AVeryLongUnknownMethodNameIsNotEchoedInFull) {
 TEST_F(RpcDispatcherTest, ParamsThatAreNeitherObjectNorArrayAreInvalidRequest) {
   for (const char* params : {"\"bar\"", "5", "true", "null"}) {
     SCOPED_TRACE(params);
-    const std::string line = std::string(R"({"jsonrpc":"2.0","id":4,"method":"echo","params":)") + params + "}";
+    const std::string line =
+        std::string(R"({"jsonrpc":"2.0","id":4,"method":"echo","params":)") + params + "}";
     const std::string message = expect_error(call(line), rpc::kInvalidRequest, 4);
     EXPECT_NE(message.find("params"), std::string::npos) << message;
   }
@@ -157,7 +166,8 @@ TEST_F(RpcDispatcherTest, ParamsThatAreNeitherObjectNorArrayAreInvalidRequest) {
 
 TEST_F(RpcDispatcherTest, PositionalParamsAreInvalidParams) {
   const std::string message =
-      expect_error(call(R"({"jsonrpc":"2.0","id":5,"method":"greet","params":["Ada"]})"), rpc::kInvalidParams, 5);
+      expect_error(call(R"({"jsonrpc":"2.0","id":5,"method":"greet","params":["Ada"]})"),
+                   rpc::kInvalidParams, 5);
   EXPECT_NE(message.find("named parameters"), std::string::npos) << message;
 }
 
@@ -168,8 +178,8 @@ TEST_F(RpcDispatcherTest, AnEmptyParamsArrayMeansNoParams) {
 }
 
 TEST_F(RpcDispatcherTest, AParamErrorIsInvalidParamsNamingTheParameter) {
-  std::string message = expect_error(call(R"({"jsonrpc":"2.0","id":6,"method":"greet","params":{}})"),
-                                     rpc::kInvalidParams, 6);
+  std::string message = expect_error(
+      call(R"({"jsonrpc":"2.0","id":6,"method":"greet","params":{}})"), rpc::kInvalidParams, 6);
   EXPECT_NE(message.find("missing parameter 'name'"), std::string::npos) << message;
   message = expect_error(call(R"({"jsonrpc":"2.0","id":7,"method":"greet","params":{"name":3}})"),
                          rpc::kInvalidParams, 7);
@@ -197,7 +207,8 @@ TEST_F(RpcDispatcherTest, IdAtTheSizeLimitIsAcceptedAndOneByteMoreIsRefused) {
   expect_result(call(R"({"jsonrpc":"2.0","method":"count","id":")" + at_limit + "\"}"), at_limit);
   const std::string over(rpc::kMaxIdBytes + 1, 'i');
   const std::string message =
-      expect_error(call(R"({"jsonrpc":"2.0","method":"count","id":")" + over + "\"}"), rpc::kInvalidRequest, nullptr);
+      expect_error(call(R"({"jsonrpc":"2.0","method":"count","id":")" + over + "\"}"),
+                   rpc::kInvalidRequest, nullptr);
   EXPECT_NE(message.find("longer than 256"), std::string::npos) << message;
   EXPECT_EQ(calls_, 1) << "the request with the oversized id must not run";
 }
@@ -205,7 +216,8 @@ TEST_F(RpcDispatcherTest, IdAtTheSizeLimitIsAcceptedAndOneByteMoreIsRefused) {
 TEST_F(RpcDispatcherTest, StringIntegerAndNullIdsAreEchoedExactly) {
   expect_result(call(R"({"jsonrpc":"2.0","id":"caf\u00e9","method":"count"})"), "caf\u00e9");
   expect_result(call(R"({"jsonrpc":"2.0","id":-17,"method":"count"})"), -17);
-  expect_result(call(R"({"jsonrpc":"2.0","id":18446744073709551615,"method":"count"})"), 18446744073709551615ull);
+  expect_result(call(R"({"jsonrpc":"2.0","id":18446744073709551615,"method":"count"})"),
+                18446744073709551615ull);
   expect_result(call(R"({"jsonrpc":"2.0","id":0,"method":"count"})"), 0);
   const Json with_null = call(R"({"jsonrpc":"2.0","id":null,"method":"count"})");
   expect_result(with_null, nullptr);
@@ -219,7 +231,8 @@ TEST_F(RpcDispatcherTest, FloatBoolObjectAndArrayIdsAreInvalidRequests) {
     const Json reply = call(line);
     ASSERT_TRUE(reply.is_object());
     EXPECT_EQ(reply["id"], nullptr);
-    EXPECT_TRUE(reply["error"]["code"] == rpc::kInvalidRequest || reply["error"]["code"] == rpc::kParseError)
+    EXPECT_TRUE(reply["error"]["code"] == rpc::kInvalidRequest ||
+                reply["error"]["code"] == rpc::kParseError)
         << reply.dump();
   }
   EXPECT_EQ(calls_, 0);
@@ -243,8 +256,10 @@ TEST_F(RpcDispatcherTest, AWellFormedNotificationThatFailsGetsNoReply) {
 // valid requests at all) and are answered with -32600 and a null id.
 TEST_F(RpcDispatcherTest, AMalformedRequestWithoutIdStillGetsInvalidRequest) {
   expect_error(call(R"({"foo":"boo"})"), rpc::kInvalidRequest, nullptr);
-  expect_error(call(R"({"jsonrpc":"2.0","method":1,"params":"bar"})"), rpc::kInvalidRequest, nullptr);
-  expect_error(call(R"({"jsonrpc":"2.0","method":"echo","params":"bar"})"), rpc::kInvalidRequest, nullptr);
+  expect_error(call(R"({"jsonrpc":"2.0","method":1,"params":"bar"})"), rpc::kInvalidRequest,
+               nullptr);
+  expect_error(call(R"({"jsonrpc":"2.0","method":"echo","params":"bar"})"), rpc::kInvalidRequest,
+               nullptr);
   expect_error(call(R"({"method":"count"})"), rpc::kInvalidRequest, nullptr);
   EXPECT_EQ(calls_, 0);
 }
@@ -297,7 +312,8 @@ TEST_F(RpcDispatcherTest, ABatchOfOnlyNotificationsGetsNoReplyAtAll) {
 }
 
 TEST_F(RpcDispatcherTest, AMethodThatThrowsIsInternalErrorAndTheDispatcherGoesOn) {
-  const std::string message = expect_error(call(R"({"jsonrpc":"2.0","id":1,"method":"throws"})"), rpc::kInternalError, 1);
+  const std::string message =
+      expect_error(call(R"({"jsonrpc":"2.0","id":1,"method":"throws"})"), rpc::kInternalError, 1);
   EXPECT_NE(message.find("engine exploded"), std::string::npos) << message;
   expect_error(call(R"({"jsonrpc":"2.0","id":2,"method":"throws_int"})"), rpc::kInternalError, 2);
   const Json after = call(R"({"jsonrpc":"2.0","id":3,"method":"count"})");
@@ -314,8 +330,8 @@ TEST_F(RpcDispatcherTest, AMethodSeesAndChangesItsClientsContext) {
 
 TEST_F(RpcDispatcherTest, ListsTheRegisteredMethodsSorted) {
   const std::vector<std::string> names = dispatcher_.method_names();
-  EXPECT_EQ(names, (std::vector<std::string>{"count", "echo", "greet", "postpone", "quiet", "subscribe", "throws",
-                                             "throws_int"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"count", "echo", "greet", "postpone", "quiet",
+                                             "subscribe", "throws", "throws_int"}));
 }
 
 TEST(ClientContext, WantsOnlyTheEventsItSubscribedTo) {
