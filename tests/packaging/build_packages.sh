@@ -12,9 +12,16 @@ scratch=$2
 build=$scratch/build
 out=$scratch/packages
 
+# Debian's hardening flags (fortify, stack protector, relro, bindnow), as a
+# Debian build of the package would use them.
+export DEB_BUILD_MAINT_OPTIONS=hardening=+all
+cflags="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)"
+ldflags=$(dpkg-buildflags --get LDFLAGS)
+
 mkdir -p "$build"
 cmake -S "$src" -B "$build" -G Ninja \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr \
+  -DCMAKE_CXX_FLAGS="$cflags" -DCMAKE_C_FLAGS="$cflags" -DCMAKE_EXE_LINKER_FLAGS="$ldflags" \
   -DLIMBER_BUILD_TESTS=OFF -DLIMBER_BUILD_BENCH=OFF >"$scratch/configure.log" ||
   { cat "$scratch/configure.log"; exit 1; }
 cmake --build "$build" -j2 >"$scratch/build.log" 2>&1 || { tail -n 60 "$scratch/build.log"; exit 1; }

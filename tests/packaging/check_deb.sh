@@ -10,8 +10,8 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 echo "== lintian $deb"
 # --fail-on error: warnings and infos are reported but do not fail.
-lintian --fail-on error --display-info --no-tag-display-limit \
-  --suppress-tags running-as-root "$deb" | tee "$1/lintian.txt"
+lintian --fail-on error --display-info --tag-display-limit 0 \
+  "$deb" | tee "$1/lintian.txt"
 
 echo "== control fields"
 field() { dpkg-deb --field "$deb" "$1"; }
