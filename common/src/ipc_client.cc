@@ -18,14 +18,18 @@ std::string default_socket_path(std::string* err) {
   const char* base = std::getenv("XDG_RUNTIME_DIR");
   if (base == nullptr || base[0] != '/') {
     if (err != nullptr) {
-      *err = "XDG_RUNTIME_DIR is not set (or not an absolute path), so limberd's socket cannot be found";
+      *err =
+          "XDG_RUNTIME_DIR is not set (or not an absolute path), so limberd's socket cannot be "
+          "found";
     }
     return {};
   }
   return std::string(base) + "/limber/limberd.sock";
 }
 
-IpcClient::~IpcClient() { close(); }
+IpcClient::~IpcClient() {
+  close();
+}
 
 void IpcClient::close() {
   if (fd_ >= 0) ::close(fd_);
@@ -88,35 +92,39 @@ bool IpcClient::read_some(std::chrono::milliseconds timeout, std::string* why) {
     n = ::recv(fd_, buf, sizeof buf, 0);
   } while (n < 0 && errno == EINTR);
   if (n <= 0) {
-    *why = n == 0 ? "limberd closed the connection" : std::string("cannot read from limberd: ") + std::strerror(errno);
+    *why = n == 0 ? "limberd closed the connection"
+                  : std::string("cannot read from limberd: ") + std::strerror(errno);
     close();
     return false;
   }
   bool bad_line = false;
-  const bool framed = framer_.feed(std::string_view(buf, static_cast<size_t>(n)), [&](std::string_view line) {
-    if (line.empty()) return;
-    rpc::Error error;
-    std::optional<Json> message = rpc::parse_line(line, &error);
-    if (!message || !message->is_object()) {
-      bad_line = true;
-      return;
-    }
-    if (message->contains("method") && !message->contains("id")) {
-      const Json& params = message->contains("params") ? (*message)["params"] : Json::object();
-      notifications_.push_back({message->value("method", std::string()), params});
-    } else {
-      responses_.push_back(std::move(*message));
-    }
-  });
+  const bool framed =
+      framer_.feed(std::string_view(buf, static_cast<size_t>(n)), [&](std::string_view line) {
+        if (line.empty()) return;
+        rpc::Error error;
+        std::optional<Json> message = rpc::parse_line(line, &error);
+        if (!message || !message->is_object()) {
+          bad_line = true;
+          return;
+        }
+        if (message->contains("method") && !message->contains("id")) {
+          const Json& params = message->contains("params") ? (*message)["params"] : Json::object();
+          notifications_.push_back({message->value("method", std::string()), params});
+        } else {
+          responses_.push_back(std::move(*message));
+        }
+      });
   if (!framed || bad_line) {
-    *why = framed ? "limberd sent a line that is not a JSON-RPC message" : "limberd sent a line too long to read";
+    *why = framed ? "limberd sent a line that is not a JSON-RPC message"
+                  : "limberd sent a line too long to read";
     close();
     return false;
   }
   return true;
 }
 
-CallResult IpcClient::call(std::string_view method, const Json& params, std::chrono::milliseconds timeout) {
+CallResult IpcClient::call(std::string_view method, const Json& params,
+                           std::chrono::milliseconds timeout) {
   CallResult out;
   std::string why;
   if (fd_ < 0) {
@@ -137,13 +145,14 @@ CallResult IpcClient::call(std::string_view method, const Json& params, std::chr
       // error with a null id answers a request the daemon could not read,
       // and only ours is outstanding.
       const Json response_id = response.value("id", Json(nullptr));
-      const bool ours = response_id == Json(id) || (response_id.is_null() && response.contains("error"));
+      const bool ours =
+          response_id == Json(id) || (response_id.is_null() && response.contains("error"));
       if (!ours) continue;
       if (response.contains("error") && response["error"].is_object()) {
         const Json& e = response["error"];
         out.status = CallStatus::kRpcError;
-        out.error = {e.value("code", static_cast<int>(rpc::kInternalError)), e.value("message", std::string()),
-                     e.value("data", Json(nullptr))};
+        out.error = {e.value("code", static_cast<int>(rpc::kInternalError)),
+                     e.value("message", std::string()), e.value("data", Json(nullptr))};
       } else {
         out.status = CallStatus::kOk;
         out.result = response.value("result", Json(nullptr));

@@ -19,7 +19,8 @@ std::string joined(const Json& list, const char* sep = ", ") {
   return out;
 }
 
-void print_wrapped(const std::string& text, const std::string& indent, const std::string& first_prefix = "") {
+void print_wrapped(const std::string& text, const std::string& indent,
+                   const std::string& first_prefix = "") {
   std::fputs(wrap_text(text, first_prefix.empty() ? indent : first_prefix, indent).c_str(), stdout);
 }
 
@@ -33,7 +34,8 @@ int exercises_list(CommandContext& ctx) {
   Table table({"ID", "NAME", "POSITION", "TIME", "TARGETS", "OFFERED"});
   for (const Json& e : r->value("exercises", Json::array())) {
     table.add({e.value("id", ""), e.value("name", ""), e.value("position", ""),
-               human_duration(e.value("duration_s", int64_t{0})), joined(e.value("targets", Json::array())),
+               human_duration(e.value("duration_s", int64_t{0})),
+               joined(e.value("targets", Json::array())),
                e.value("offered", false) ? "yes" : "no (see exercises.* settings)"});
   }
   table.print();
@@ -54,13 +56,15 @@ int exercises_show(CommandContext& ctx, const std::string& id) {
   const std::string equipment = joined(e.value("equipment", Json::array()));
   facts.add({"Equipment:", equipment.empty() ? "none" : equipment});
   facts.add({"Time:", human_duration(e.value("duration_s", int64_t{0}))});
-  if (e.value("repetitions", 0) > 0) facts.add({"Repetitions:", std::to_string(e.value("repetitions", 0))});
+  if (e.value("repetitions", 0) > 0)
+    facts.add({"Repetitions:", std::to_string(e.value("repetitions", 0))});
   facts.print();
   std::printf("\nSteps:\n");
   int n = 1;
   for (const Json& step : e.value("steps", Json::array())) {
     std::string text = step.value("text", "");
-    if (step.value("hold_s", 0) > 0) text += " (hold " + human_duration(step.value("hold_s", int64_t{0})) + ")";
+    if (step.value("hold_s", 0) > 0)
+      text += " (hold " + human_duration(step.value("hold_s", int64_t{0})) + ")";
     const std::string num = "  " + std::to_string(n++) + ". ";
     print_wrapped(text, std::string(num.size(), ' '), num);
   }
@@ -91,9 +95,10 @@ int exercises_show(CommandContext& ctx, const std::string& id) {
 
 std::string score_text(const Json& c) {
   const Json score = c.value("score", Json::object());
-  return std::to_string(score.value("percent", 0)) + "% (" + std::to_string(score.value("yes", 0)) + " yes, " +
-         std::to_string(score.value("no", 0)) + " no, " + std::to_string(score.value("not_applicable", 0)) +
-         " n/a, " + std::to_string(score.value("unanswered", 0)) + " unanswered)";
+  return std::to_string(score.value("percent", 0)) + "% (" + std::to_string(score.value("yes", 0)) +
+         " yes, " + std::to_string(score.value("no", 0)) + " no, " +
+         std::to_string(score.value("not_applicable", 0)) + " n/a, " +
+         std::to_string(score.value("unanswered", 0)) + " unanswered)";
 }
 
 int checklist_list(CommandContext& ctx) {
@@ -139,7 +144,9 @@ int checklist_show(CommandContext& ctx, const std::string& id) {
 
 }  // namespace
 
-std::string checklist_score_text(const Json& checklist) { return score_text(checklist); }
+std::string checklist_score_text(const Json& checklist) {
+  return score_text(checklist);
+}
 
 int run_exercises(CommandContext& ctx) {
   std::vector<std::string> words;

@@ -86,13 +86,15 @@ int run_checklist_interactively(CommandContext& ctx, const std::string& id) {
     if (const std::string numbers = item.value("numbers", ""); !numbers.empty()) {
       std::fputs(wrap_text(numbers, "  Numbers: ", "           ").c_str(), out);
     }
-    if (item["answer"].is_string()) std::fprintf(out, "  Last time: %s\n", item["answer"].get<std::string>().c_str());
+    if (item["answer"].is_string())
+      std::fprintf(out, "  Last time: %s\n", item["answer"].get<std::string>().c_str());
     const Reply reply = read_reply(out);
     if (reply == Reply::kQuit) break;
     if (reply == Reply::kSkip) continue;
     const char* answer = reply == Reply::kYes ? "yes" : reply == Reply::kNo ? "no" : "na";
-    const std::optional<Json> r =
-        ctx.daemon.call("checklist.answer", Json{{"checklist", id}, {"item", item.value("id", "")}, {"answer", answer}});
+    const std::optional<Json> r = ctx.daemon.call(
+        "checklist.answer",
+        Json{{"checklist", id}, {"item", item.value("id", "")}, {"answer", answer}});
     if (!r) return ctx.daemon.exit_code();
     latest = *r;
     if (reply == Reply::kNo) {

@@ -10,7 +10,8 @@ namespace {
 
 // "--name=value" → value; "--name" → nothing.
 std::optional<std::string> inline_value(std::string_view word, std::string_view name) {
-  if (word.size() > name.size() && word.substr(0, name.size()) == name && word[name.size()] == '=') {
+  if (word.size() > name.size() && word.substr(0, name.size()) == name &&
+      word[name.size()] == '=') {
     return std::string(word.substr(name.size() + 1));
   }
   return std::nullopt;
@@ -32,7 +33,8 @@ std::optional<std::string> CommandArgs::option(std::string_view name) {
         return std::nullopt;
       }
       std::string value = words_[i + 1];
-      words_.erase(words_.begin() + static_cast<std::ptrdiff_t>(i), words_.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+      words_.erase(words_.begin() + static_cast<std::ptrdiff_t>(i),
+                   words_.begin() + static_cast<std::ptrdiff_t>(i) + 2);
       return value;
     }
   }
@@ -76,8 +78,8 @@ bool CommandArgs::positionals(size_t min, size_t max, std::vector<std::string>* 
   return true;
 }
 
-bool parse_command_line(const std::vector<std::string>& argv, GlobalOptions* options, std::string* command,
-                        std::vector<std::string>* words, std::string* err) {
+bool parse_command_line(const std::vector<std::string>& argv, GlobalOptions* options,
+                        std::string* command, std::vector<std::string>* words, std::string* err) {
   command->clear();
   words->clear();
   bool after_dashes = false;
@@ -128,9 +130,10 @@ bool parse_command_line(const std::vector<std::string>& argv, GlobalOptions* opt
 }
 
 int usage_error(std::string_view command, std::string_view message) {
-  const std::string help = command.empty() ? "limberctl --help" : "limberctl " + std::string(command) + " --help";
-  std::fprintf(stderr, "limberctl: %.*s\nTry '%s' for more information.\n", static_cast<int>(message.size()),
-               message.data(), help.c_str());
+  const std::string help =
+      command.empty() ? "limberctl --help" : "limberctl " + std::string(command) + " --help";
+  std::fprintf(stderr, "limberctl: %.*s\nTry '%s' for more information.\n",
+               static_cast<int>(message.size()), message.data(), help.c_str());
   return kExitUsage;
 }
 

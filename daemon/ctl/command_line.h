@@ -54,8 +54,8 @@ class CommandArgs {
 // name (empty when none was given) and its words. A "--" ends option
 // parsing: what follows is passed on as words. False, with *err, when a
 // global option lacks its value.
-bool parse_command_line(const std::vector<std::string>& argv, GlobalOptions* options, std::string* command,
-                        std::vector<std::string>* words, std::string* err);
+bool parse_command_line(const std::vector<std::string>& argv, GlobalOptions* options,
+                        std::string* command, std::vector<std::string>* words, std::string* err);
 
 // Prints "limberctl: MESSAGE" and where to find help to stderr; returns 2.
 int usage_error(std::string_view command, std::string_view message);

@@ -102,7 +102,8 @@ every key.
                    allowed); 1: errors found; 2: usage error.
 )";
 
-constexpr const char* kStatsHelp = R"(Usage: limberctl stats [--since SPAN | --from DATE [--to DATE]]
+constexpr const char* kStatsHelp =
+    R"(Usage: limberctl stats [--since SPAN | --from DATE [--to DATE]]
                        [--format table|csv|json]
 
 Shows your history per day: active time, and for each kind of break how
@@ -193,13 +194,15 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"status", "what limberd is doing and when the next breaks come", kStatusHelp, run_status},
       {"break", "take a break now, or start, postpone or skip the due one", kBreakHelp, run_break},
-      {"pause", "pause reminders for a while, until a time or until tomorrow", kPauseHelp, run_pause},
+      {"pause", "pause reminders for a while, until a time or until tomorrow", kPauseHelp,
+       run_pause},
       {"resume", "end a pause", kResumeHelp, run_resume},
       {"quiet", "turn do-not-disturb on or off", kQuietHelp, run_quiet},
       {"stats", "your breaks and active time per day", kStatsHelp, run_stats},
       {"config", "get, set, list, explain or validate settings", kConfigHelp, run_config},
       {"exercises", "list the exercises, or show one", kExercisesHelp, run_exercises},
-      {"checklist", "desk-setup checklists: list, show, or run one here", kChecklistHelp, run_checklist},
+      {"checklist", "desk-setup checklists: list, show, or run one here", kChecklistHelp,
+       run_checklist},
       {"watch", "follow the daemon's notifications", kWatchHelp, run_watch},
       {"doctor", "check that everything Limber needs is in place", kDoctorHelp, run_doctor},
   };

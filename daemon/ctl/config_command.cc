@@ -37,7 +37,8 @@ int config_set(CommandContext& ctx, const std::string& key, const std::string& v
   if (ctx.options.json) {
     print_json(*r);
   } else {
-    std::printf("%s = %s (saved in %s)\n", key.c_str(), r->value("value", "").c_str(), r->value("file", "").c_str());
+    std::printf("%s = %s (saved in %s)\n", key.c_str(), r->value("value", "").c_str(),
+                r->value("file", "").c_str());
   }
   return kExitOk;
 }
@@ -71,12 +72,14 @@ int config_explain(CommandContext& ctx, const std::string& key) {
   if (layer == "default") {
     std::printf("  from:        the built-in default\n");
   } else {
-    std::printf("  from:        %s layer, %s:%d\n", layer.c_str(), file.c_str(), r->value("line", 0));
+    std::printf("  from:        %s layer, %s:%d\n", layer.c_str(), file.c_str(),
+                r->value("line", 0));
   }
   for (const Json& o : r->value("overridden", Json::array())) {
     const std::string where = o.value("layer", "") == "default"
                                   ? std::string("built-in default")
-                                  : o.value("layer", "") + ", " + o.value("file", "") + ":" + std::to_string(o.value("line", 0));
+                                  : o.value("layer", "") + ", " + o.value("file", "") + ":" +
+                                        std::to_string(o.value("line", 0));
     std::printf("  overrides:   %s (%s)\n", o.value("value", "").c_str(), where.c_str());
   }
   if (const std::string note = lock_note(*r); !note.empty()) {
@@ -86,8 +89,9 @@ int config_explain(CommandContext& ctx, const std::string& key) {
   if (const std::optional<Json> all = ctx.daemon.call("config.list")) {
     for (const Json& k : all->value("keys", Json::array())) {
       if (k.value("key", "") != key) continue;
-      std::printf("  default:     %s\n  expects:     %s\n  meaning:     %s\n", k.value("default", "").c_str(),
-                  k.value("expected", "").c_str(), k.value("description", "").c_str());
+      std::printf("  default:     %s\n  expects:     %s\n  meaning:     %s\n",
+                  k.value("default", "").c_str(), k.value("expected", "").c_str(),
+                  k.value("description", "").c_str());
     }
   }
   return kExitOk;
@@ -100,15 +104,17 @@ int config_validate(CommandContext& ctx, const std::string& file) {
   if (ctx.options.json) {
     Json problems = Json::array();
     for (const ConfigDiagnostic& d : diags) {
-      problems.push_back(Json{{"file", d.file},
-                              {"line", d.line},
-                              {"column", d.column},
-                              {"key", d.key},
-                              {"severity", d.severity == ConfigDiagnostic::Severity::kError ? "error" : "warning"},
-                              {"message", d.message},
-                              {"text", d.to_string()}});
+      problems.push_back(
+          Json{{"file", d.file},
+               {"line", d.line},
+               {"column", d.column},
+               {"key", d.key},
+               {"severity", d.severity == ConfigDiagnostic::Severity::kError ? "error" : "warning"},
+               {"message", d.message},
+               {"text", d.to_string()}});
     }
-    print_json(Json{{"file", file}, {"valid", static_cast<bool>(st)}, {"problems", std::move(problems)}});
+    print_json(
+        Json{{"file", file}, {"valid", static_cast<bool>(st)}, {"problems", std::move(problems)}});
   } else {
     for (const ConfigDiagnostic& d : diags) std::printf("%s\n", d.to_string().c_str());
     if (st) {
@@ -133,11 +139,15 @@ int run_config(CommandContext& ctx) {
     return false;
   };
   if (action == "get") return wants(1, "get KEY") ? config_get(ctx, words[1]) : kExitUsage;
-  if (action == "set") return wants(2, "set KEY VALUE") ? config_set(ctx, words[1], words[2]) : kExitUsage;
+  if (action == "set")
+    return wants(2, "set KEY VALUE") ? config_set(ctx, words[1], words[2]) : kExitUsage;
   if (action == "list") return wants(0, "list") ? config_list(ctx) : kExitUsage;
-  if (action == "explain") return wants(1, "explain KEY") ? config_explain(ctx, words[1]) : kExitUsage;
-  if (action == "validate") return wants(1, "validate FILE") ? config_validate(ctx, words[1]) : kExitUsage;
-  return usage_error(ctx, "unknown action '" + action + "': use get, set, list, explain or validate");
+  if (action == "explain")
+    return wants(1, "explain KEY") ? config_explain(ctx, words[1]) : kExitUsage;
+  if (action == "validate")
+    return wants(1, "validate FILE") ? config_validate(ctx, words[1]) : kExitUsage;
+  return usage_error(ctx,
+                     "unknown action '" + action + "': use get, set, list, explain or validate");
 }
 
 }  // namespace limber::ctl

@@ -20,17 +20,18 @@ bool DaemonSession::connect(std::string* why) {
   const Status st = client_.connect(socket_path_);
   if (!st) {
     exit_code_ = st.code() == Status::Code::kUnavailable ? kExitNotRunning : kExitDaemonError;
-    *why = st.code() == Status::Code::kUnavailable ? "limberd is not running (no daemon listens on " +
-                                                         socket_path_ + ")"
-                                                   : st.message();
+    *why = st.code() == Status::Code::kUnavailable
+               ? "limberd is not running (no daemon listens on " + socket_path_ + ")"
+               : st.message();
     return false;
   }
   const CallResult hello = client_.hello("limberctl/" LIMBER_VERSION);
   if (!hello.ok()) {
     // A daemon at its client limit closes the connection at once.
     exit_code_ = hello.status == CallStatus::kRpcError ? kExitDaemonError : kExitNotRunning;
-    *why = hello.status == CallStatus::kRpcError ? hello.error.message
-                                                 : "limberd did not answer hello: " + hello.error.message;
+    *why = hello.status == CallStatus::kRpcError
+               ? hello.error.message
+               : "limberd did not answer hello: " + hello.error.message;
     client_.close();
     return false;
   }
@@ -39,7 +40,9 @@ bool DaemonSession::connect(std::string* why) {
   return true;
 }
 
-bool DaemonSession::probe(std::string* why) { return connect(why); }
+bool DaemonSession::probe(std::string* why) {
+  return connect(why);
+}
 
 bool DaemonSession::ensure_connected() {
   std::string why;
@@ -51,7 +54,8 @@ bool DaemonSession::ensure_connected() {
 
 void DaemonSession::report(const CallResult& r) {
   switch (r.status) {
-    case CallStatus::kOk: return;
+    case CallStatus::kOk:
+      return;
     case CallStatus::kRpcError:
       exit_code_ = kExitDaemonError;
       std::fprintf(stderr, "limberctl: %s\n", r.error.message.c_str());

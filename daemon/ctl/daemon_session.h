@@ -22,7 +22,8 @@ class DaemonSession {
   explicit DaemonSession(std::string socket_path) : socket_path_(std::move(socket_path)) {}
 
   // The result of `method`, or nothing after printing why (see exit_code()).
-  std::optional<rpc::Json> call(std::string_view method, const rpc::Json& params = rpc::Json::object());
+  std::optional<rpc::Json> call(std::string_view method,
+                                const rpc::Json& params = rpc::Json::object());
 
   // Connects and says hello; false after printing why.
   bool ensure_connected();
@@ -48,6 +49,7 @@ class DaemonSession {
 };
 
 // The hint printed when no daemon is running.
-inline constexpr const char* kStartHint = "start it with `systemctl --user start limberd` or `limberd`";
+inline constexpr const char* kStartHint =
+    "start it with `systemctl --user start limberd` or `limberd`";
 
 }  // namespace limber::ctl

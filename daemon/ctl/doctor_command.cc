@@ -33,7 +33,7 @@ struct Check {
 };
 
 bool file_exists(const std::string& path) {
-  struct stat st{};
+  struct stat st {};
   return ::stat(path.c_str(), &st) == 0;
 }
 
@@ -42,7 +42,8 @@ std::vector<std::string> policy_files(const std::string& dir) {
   if (DIR* d = ::opendir(dir.c_str())) {
     while (const dirent* e = ::readdir(d)) {
       const std::string name = e->d_name;
-      if (name.size() > 5 && name.substr(name.size() - 5) == ".toml" && name[0] != '.') files.push_back(dir + "/" + name);
+      if (name.size() > 5 && name.substr(name.size() - 5) == ".toml" && name[0] != '.')
+        files.push_back(dir + "/" + name);
     }
     ::closedir(d);
   }
@@ -78,7 +79,9 @@ std::vector<Check> config_checks() {
   std::vector<Check> checks{config_file_check("site defaults", paths.site_file),
                             config_file_check("your settings", paths.user_file)};
   const std::vector<std::string> policies = policy_files(paths.policy_dir);
-  if (policies.empty()) checks.push_back(Check{"config", Verdict::kOk, "managed policies in " + paths.policy_dir + ": none"});
+  if (policies.empty())
+    checks.push_back(
+        Check{"config", Verdict::kOk, "managed policies in " + paths.policy_dir + ": none"});
   for (const std::string& p : policies) checks.push_back(config_file_check("managed policy", p));
   return checks;
 }
@@ -93,8 +96,9 @@ std::vector<Check> daemon_checks(DaemonSession& daemon, bool* reachable) {
   }
   const Json& hello = daemon.hello_result();
   checks.push_back(Check{"daemon", Verdict::kOk,
-                    hello.value("daemon", "limberd") + " " + hello.value("version", "") + ", protocol " +
-                        std::to_string(hello.value("protocol", 0)) + ", on " + daemon.socket_path()});
+                         hello.value("daemon", "limberd") + " " + hello.value("version", "") +
+                             ", protocol " + std::to_string(hello.value("protocol", 0)) + ", on " +
+                             daemon.socket_path()});
   const CallResult status = daemon.client().call("status");
   if (!status.ok()) {
     checks.push_back(Check{"daemon", Verdict::kProblem, "status failed: " + status.error.message});
@@ -103,19 +107,24 @@ std::vector<Check> daemon_checks(DaemonSession& daemon, bool* reachable) {
   const Json& s = status.result;
   const std::string source = s.value("source", "");
   if (source.empty()) {
-    checks.push_back(Check{"activity", Verdict::kProblem, "no activity source: limberd cannot tell when you work"});
+    checks.push_back(Check{"activity", Verdict::kProblem,
+                           "no activity source: limberd cannot tell when you work"});
   } else if (source == "demo") {
-    checks.push_back(Check{"activity", Verdict::kNote, "demo: a pretend user types (limberd --demo)"});
+    checks.push_back(
+        Check{"activity", Verdict::kNote, "demo: a pretend user types (limberd --demo)"});
   } else {
-    checks.push_back(Check{"activity", Verdict::kOk, source + " (see limberd's log for why it was chosen)"});
+    checks.push_back(
+        Check{"activity", Verdict::kOk, source + " (see limberd's log for why it was chosen)"});
   }
   const std::string history = s.value("history", "");
-  checks.push_back(history.empty() ? Check{"history", Verdict::kProblem, "not recorded (see limberd's log)"}
-                                   : Check{"history", Verdict::kOk, history});
-  checks.push_back(s.value("tray_connected", false)
-                       ? Check{"tray", Verdict::kOk, "limber-tray is connected"}
-                       : Check{"tray", Verdict::kNote,
-                               "limber-tray is not running; reminders come as desktop notifications"});
+  checks.push_back(history.empty()
+                       ? Check{"history", Verdict::kProblem, "not recorded (see limberd's log)"}
+                       : Check{"history", Verdict::kOk, history});
+  checks.push_back(
+      s.value("tray_connected", false)
+          ? Check{"tray", Verdict::kOk, "limber-tray is connected"}
+          : Check{"tray", Verdict::kNote,
+                  "limber-tray is not running; reminders come as desktop notifications"});
   return checks;
 }
 
@@ -125,13 +134,19 @@ Check notification_check(bool tray_connected) {
   const Verdict missing = tray_connected ? Verdict::kNote : Verdict::kProblem;
   if (!n.bus_reachable) return Check{"notifications", missing, n.error};
   if (n.running) {
-    return Check{"notifications", Verdict::kOk, (n.server.empty() ? std::string("a server") : n.server) + " is running"};
+    return Check{"notifications", Verdict::kOk,
+                 (n.server.empty() ? std::string("a server") : n.server) + " is running"};
   }
-  if (n.activatable) return Check{"notifications", Verdict::kOk, "a server starts on demand (D-Bus activation)"};
-  return Check{"notifications", missing, "no notification server on the session bus (install dunst, mako or a desktop's own)"};
+  if (n.activatable)
+    return Check{"notifications", Verdict::kOk, "a server starts on demand (D-Bus activation)"};
+  return Check{
+      "notifications", missing,
+      "no notification server on the session bus (install dunst, mako or a desktop's own)"};
 }
 
-const char* verdict_name(Verdict v) { return v == Verdict::kOk ? "ok" : v == Verdict::kNote ? "note" : "problem"; }
+const char* verdict_name(Verdict v) {
+  return v == Verdict::kOk ? "ok" : v == Verdict::kNote ? "note" : "problem";
+}
 
 }  // namespace
 
@@ -140,16 +155,21 @@ int run_doctor(CommandContext& ctx) {
   if (!ctx.args.positionals(0, 0, &words)) return usage_error(ctx, ctx.args.error());
   bool reachable = false;
   std::vector<Check> checks = daemon_checks(ctx.daemon, &reachable);
-  const bool tray = std::any_of(checks.begin(), checks.end(),
-                                [](const Check& c) { return c.name == "tray" && c.verdict == Verdict::kOk; });
+  const bool tray = std::any_of(checks.begin(), checks.end(), [](const Check& c) {
+    return c.name == "tray" && c.verdict == Verdict::kOk;
+  });
   for (Check& c : config_checks()) checks.push_back(std::move(c));
   checks.push_back(notification_check(tray));
 
-  const bool problems = std::any_of(checks.begin(), checks.end(), [](const Check& c) { return c.verdict == Verdict::kProblem; });
+  const bool problems = std::any_of(checks.begin(), checks.end(),
+                                    [](const Check& c) { return c.verdict == Verdict::kProblem; });
   if (ctx.options.json) {
     Json list = Json::array();
     for (const Check& c : checks) {
-      list.push_back(Json{{"check", c.name}, {"verdict", verdict_name(c.verdict)}, {"detail", c.detail}, {"lines", c.lines}});
+      list.push_back(Json{{"check", c.name},
+                          {"verdict", verdict_name(c.verdict)},
+                          {"detail", c.detail},
+                          {"lines", c.lines}});
     }
     print_json(Json{{"ok", !problems}, {"checks", std::move(list)}});
   } else {
@@ -157,7 +177,8 @@ int run_doctor(CommandContext& ctx) {
       std::printf("%-8s %-14s %s\n", verdict_name(c.verdict), c.name.c_str(), c.detail.c_str());
       for (const std::string& line : c.lines) std::printf("%-24s%s\n", "", line.c_str());
     }
-    std::printf(problems ? "\nSome things need fixing (see \"problem\" above).\n" : "\nEverything looks fine.\n");
+    std::printf(problems ? "\nSome things need fixing (see \"problem\" above).\n"
+                         : "\nEverything looks fine.\n");
   }
   if (!reachable) return kExitNotRunning;
   return problems ? kExitDaemonError : kExitOk;

@@ -5,9 +5,10 @@ namespace limber::ctl {
 
 enum ExitCode : int {
   kExitOk = 0,
-  kExitDaemonError = 1,  // the daemon refused (its message is printed); doctor/validate: problems found
-  kExitUsage = 2,        // the command line is wrong
-  kExitNotRunning = 3,   // no limberd answers on the socket
+  kExitDaemonError =
+      1,           // the daemon refused (its message is printed); doctor/validate: problems found
+  kExitUsage = 2,  // the command line is wrong
+  kExitNotRunning = 3,  // no limberd answers on the socket
 };
 
 }  // namespace limber::ctl

@@ -24,7 +24,8 @@ happens.
 Commands:
 )");
   for (const Command& c : commands()) {
-    std::printf("  %-11s %.*s\n", std::string(c.name).c_str(), static_cast<int>(c.summary.size()), c.summary.data());
+    std::printf("  %-11s %.*s\n", std::string(c.name).c_str(), static_cast<int>(c.summary.size()),
+                c.summary.data());
   }
   std::printf(R"(
 Run 'limberctl COMMAND --help' for a command's arguments.
@@ -63,7 +64,8 @@ int main(int argc, char** argv) {
   GlobalOptions options;
   std::string command_name, err;
   std::vector<std::string> words;
-  if (!parse_command_line(argv_words, &options, &command_name, &words, &err)) return usage_error("", err);
+  if (!parse_command_line(argv_words, &options, &command_name, &words, &err))
+    return usage_error("", err);
   if (command_name == "help") {  // `limberctl help [COMMAND]`
     options.help = true;
     command_name = words.empty() ? "" : words.front();
@@ -93,4 +95,6 @@ int main(int argc, char** argv) {
 
 }  // namespace limber::ctl
 
-int main(int argc, char** argv) { return limber::ctl::main(argc, argv); }
+int main(int argc, char** argv) {
+  return limber::ctl::main(argc, argv);
+}

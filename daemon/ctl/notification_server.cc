@@ -26,8 +26,9 @@ struct ErrorRef {
 bool name_has_owner(sd_bus* bus, std::string* err) {
   ErrorRef error;
   MessageRef reply;
-  if (sd_bus_call_method(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "NameHasOwner",
-                         &error.e, &reply.m, "s", kName) < 0) {
+  if (sd_bus_call_method(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                         "org.freedesktop.DBus", "NameHasOwner", &error.e, &reply.m, "s",
+                         kName) < 0) {
     *err = error.e.message ? error.e.message : "NameHasOwner failed";
     return false;
   }
@@ -39,8 +40,9 @@ bool name_has_owner(sd_bus* bus, std::string* err) {
 bool activatable(sd_bus* bus) {
   ErrorRef error;
   MessageRef reply;
-  if (sd_bus_call_method(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                         "ListActivatableNames", &error.e, &reply.m, "") < 0) {
+  if (sd_bus_call_method(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                         "org.freedesktop.DBus", "ListActivatableNames", &error.e, &reply.m,
+                         "") < 0) {
     return false;
   }
   if (sd_bus_message_enter_container(reply.m, 'a', "s") < 0) return false;
@@ -54,8 +56,8 @@ bool activatable(sd_bus* bus) {
 std::string server_information(sd_bus* bus) {
   ErrorRef error;
   MessageRef reply;
-  if (sd_bus_call_method(bus, kName, "/org/freedesktop/Notifications", kName, "GetServerInformation", &error.e,
-                         &reply.m, "") < 0) {
+  if (sd_bus_call_method(bus, kName, "/org/freedesktop/Notifications", kName,
+                         "GetServerInformation", &error.e, &reply.m, "") < 0) {
     return {};
   }
   const char *name = nullptr, *vendor = nullptr, *version = nullptr, *spec = nullptr;

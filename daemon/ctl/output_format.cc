@@ -46,8 +46,12 @@ std::string format_now(const char* format) {
 
 }  // namespace
 
-std::string local_date_today() { return format_now("%Y-%m-%d"); }
-std::string local_clock_now() { return format_now("%H:%M:%S"); }
+std::string local_date_today() {
+  return format_now("%Y-%m-%d");
+}
+std::string local_clock_now() {
+  return format_now("%H:%M:%S");
+}
 
 std::string csv_field(std::string_view text) {
   if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
@@ -110,6 +114,8 @@ std::string Table::render() const {
   return out;
 }
 
-void Table::print(std::FILE* out) const { std::fputs(render().c_str(), out); }
+void Table::print(std::FILE* out) const {
+  std::fputs(render().c_str(), out);
+}
 
 }  // namespace limber::ctl

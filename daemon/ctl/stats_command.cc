@@ -12,7 +12,8 @@ using rpc::Json;
 namespace {
 
 constexpr const char* kKinds[] = {"micro", "rest", "daily"};
-constexpr const char* kCounters[] = {"due", "taken", "postponed", "skipped", "ignored", "cancelled", "natural"};
+constexpr const char* kCounters[] = {"due",     "taken",     "postponed", "skipped",
+                                     "ignored", "cancelled", "natural"};
 
 int64_t count(const Json& day, const char* kind, const char* counter) {
   return day.value("breaks", Json::object()).value(kind, Json::object()).value(counter, int64_t{0});
@@ -42,7 +43,8 @@ void print_csv(const Json& days) {
   }
   std::printf("%s\n", header.c_str());
   for (const Json& day : days) {
-    std::string row = csv_field(day.value("date", "")) + "," + std::to_string(day.value("active_s", int64_t{0}));
+    std::string row =
+        csv_field(day.value("date", "")) + "," + std::to_string(day.value("active_s", int64_t{0}));
     for (const char* k : kKinds) {
       for (const char* c : kCounters) row += "," + std::to_string(count(day, k, c));
     }
@@ -51,35 +53,44 @@ void print_csv(const Json& days) {
 }
 
 void print_table(const Json& days) {
-  Table table({"DATE", "ACTIVE", "MICRO TAKEN", "REST TAKEN", "DAILY", "POSTPONED", "SKIPPED", "IGNORED", "NATURAL"});
+  Table table({"DATE", "ACTIVE", "MICRO TAKEN", "REST TAKEN", "DAILY", "POSTPONED", "SKIPPED",
+               "IGNORED", "NATURAL"});
   int64_t total[9] = {};
   auto sum = [&](const Json& day, const char* counter) {
     int64_t n = 0;
     for (const char* k : kKinds) n += count(day, k, counter);
     return n;
   };
-  auto ratio = [](int64_t taken, int64_t due) { return std::to_string(taken) + "/" + std::to_string(due); };
+  auto ratio = [](int64_t taken, int64_t due) {
+    return std::to_string(taken) + "/" + std::to_string(due);
+  };
   for (const Json& day : days) {
     const int64_t v[9] = {day.value("active_s", int64_t{0}),
-                          count(day, "micro", "taken"), count(day, "micro", "due"),
-                          count(day, "rest", "taken"),  count(day, "rest", "due"),
-                          count(day, "daily", "due"),   sum(day, "postponed"),
-                          sum(day, "skipped"),          sum(day, "ignored")};
+                          count(day, "micro", "taken"),
+                          count(day, "micro", "due"),
+                          count(day, "rest", "taken"),
+                          count(day, "rest", "due"),
+                          count(day, "daily", "due"),
+                          sum(day, "postponed"),
+                          sum(day, "skipped"),
+                          sum(day, "ignored")};
     const int64_t natural = sum(day, "natural");
     for (size_t i = 0; i < 9; ++i) total[i] += v[i];
-    table.add({day.value("date", ""), human_duration(v[0]), ratio(v[1], v[2]), ratio(v[3], v[4]), std::to_string(v[5]),
-               std::to_string(v[6]), std::to_string(v[7]), std::to_string(v[8]), std::to_string(natural)});
+    table.add({day.value("date", ""), human_duration(v[0]), ratio(v[1], v[2]), ratio(v[3], v[4]),
+               std::to_string(v[5]), std::to_string(v[6]), std::to_string(v[7]),
+               std::to_string(v[8]), std::to_string(natural)});
   }
   int64_t natural_total = 0;
   for (const Json& day : days) natural_total += sum(day, "natural");
   if (days.size() > 1) {
-    table.add({"total", human_duration(total[0]), ratio(total[1], total[2]), ratio(total[3], total[4]),
-               std::to_string(total[5]), std::to_string(total[6]), std::to_string(total[7]), std::to_string(total[8]),
-               std::to_string(natural_total)});
+    table.add({"total", human_duration(total[0]), ratio(total[1], total[2]),
+               ratio(total[3], total[4]), std::to_string(total[5]), std::to_string(total[6]),
+               std::to_string(total[7]), std::to_string(total[8]), std::to_string(natural_total)});
   }
   table.print();
-  std::printf("\nTAKEN is taken/due. DAILY counts days the daily limit was reached. NATURAL breaks are\n"
-              "times you stepped away long enough on your own.\n");
+  std::printf(
+      "\nTAKEN is taken/due. DAILY counts days the daily limit was reached. NATURAL breaks are\n"
+      "times you stepped away long enough on your own.\n");
 }
 
 }  // namespace
@@ -92,17 +103,21 @@ int run_stats(CommandContext& ctx) {
   std::vector<std::string> words;
   if (!ctx.args.positionals(0, 0, &words)) return usage_error(ctx, ctx.args.error());
   const std::string fmt = format.value_or(ctx.options.json ? "json" : "table");
-  if (fmt != "table" && fmt != "csv" && fmt != "json") return usage_error(ctx, "--format must be table, csv or json");
-  if (since && (from || to)) return usage_error(ctx, "give either --since or --from/--to, not both");
+  if (fmt != "table" && fmt != "csv" && fmt != "json")
+    return usage_error(ctx, "--format must be table, csv or json");
+  if (since && (from || to))
+    return usage_error(ctx, "give either --since or --from/--to, not both");
   Json params = Json::object();
   if (since) {
     const int64_t days = span_days(*since);
-    if (days < 1 || days > 3650) return usage_error(ctx, "--since takes a span like 7d or 4w (at most 3650 days)");
+    if (days < 1 || days > 3650)
+      return usage_error(ctx, "--since takes a span like 7d or 4w (at most 3650 days)");
     params["days"] = days;
   }
   for (const auto& [name, value] : {std::pair{"from", from}, std::pair{"to", to}}) {
     if (!value) continue;
-    if (!is_date(*value)) return usage_error(ctx, std::string("--") + name + " takes a date like 2026-11-21");
+    if (!is_date(*value))
+      return usage_error(ctx, std::string("--") + name + " takes a date like 2026-11-21");
     params[name] = *value;
   }
   const std::optional<Json> r = ctx.daemon.call("stats", params);

@@ -22,7 +22,9 @@ const Json* next_break(const Json& status) {
   for (const Json& b : status["breaks"]) {
     const std::string phase = b.value("phase", "");
     if (!b.value("enabled", false) || (phase != "waiting" && phase != "snoozed")) continue;
-    if (best == nullptr || b.value("until_due_s", int64_t{0}) < best->value("until_due_s", int64_t{0})) best = &b;
+    if (best == nullptr ||
+        b.value("until_due_s", int64_t{0}) < best->value("until_due_s", int64_t{0}))
+      best = &b;
   }
   return best;
 }
@@ -53,7 +55,8 @@ std::string mode_line(const Json& s, const std::string& today) {
 std::string due_text(const Json& due) {
   const std::string kind = due.value("kind", "");
   const int64_t duration = due.value("duration_s", int64_t{0});
-  std::string text = break_name(kind) + " #" + std::to_string(due.value("id", 0)) + " (" + human_duration(duration) + ")";
+  std::string text = break_name(kind) + " #" + std::to_string(due.value("id", 0)) + " (" +
+                     human_duration(duration) + ")";
   if (due.value("held", false)) return text + ", held until quiet mode ends";
   if (due.value("started", false)) {
     return text + ", running: " + human_duration(due.value("progress_s", int64_t{0})) + " of " +
@@ -92,7 +95,8 @@ std::string status_text_body(const Json& s) {
                                          : human_duration(b.value("until_due_s", int64_t{0}));
     if (phase == "snoozed") next += " (postponed)";
     breaks.add({kind, next, human_duration(b.value("active_s", int64_t{0})),
-                human_duration(b.value("interval_s", int64_t{0})), human_duration(b.value("duration_s", int64_t{0})),
+                human_duration(b.value("interval_s", int64_t{0})),
+                human_duration(b.value("duration_s", int64_t{0})),
                 std::to_string(b.value("postpones_left", 0))});
   }
   return out + breaks.render();
@@ -122,13 +126,15 @@ Json waybar_json(const Json& s) {
     const int64_t duration = due.value("duration_s", int64_t{0});
     const int64_t progress = due.value("progress_s", int64_t{0});
     css_class = "due";
-    text = due.value("started", false) ? "break " + bar_duration(std::max<int64_t>(duration - progress, 0))
-                                       : due.value("kind", "") + " break";
+    text = due.value("started", false)
+               ? "break " + bar_duration(std::max<int64_t>(duration - progress, 0))
+               : due.value("kind", "") + " break";
     pct = percent(progress, duration);
     tooltip += "\nDue now: " + due_text(due);
   } else if (mode == "paused") {
-    text = s["paused_until"].is_string() ? "paused until " + human_time(s["paused_until"].get<std::string>(), today)
-                                         : "paused";
+    text = s["paused_until"].is_string()
+               ? "paused until " + human_time(s["paused_until"].get<std::string>(), today)
+               : "paused";
   } else if (mode == "quiet") {
     text = "quiet";
   } else if (mode == "off-hours") {
@@ -146,13 +152,16 @@ Json waybar_json(const Json& s) {
   for (const Json& b : s.value("breaks", Json::array())) {
     if (!b.value("enabled", false) || b.value("phase", "") == "due") continue;
     tooltip += "\n" + break_name(b.value("kind", "")) + ": " +
-               (b.value("phase", "") == "done" ? std::string("done for today")
-                                               : "in " + human_duration(b.value("until_due_s", int64_t{0})));
+               (b.value("phase", "") == "done"
+                    ? std::string("done for today")
+                    : "in " + human_duration(b.value("until_due_s", int64_t{0})));
   }
   tooltip += "\nActive today: " + human_duration(s.value("active_today_s", int64_t{0}));
   return Json{{"text", text}, {"tooltip", tooltip}, {"class", css_class}, {"percentage", pct}};
 }
 
-std::string status_text(const Json& status) { return status_text_body(status); }
+std::string status_text(const Json& status) {
+  return status_text_body(status);
+}
 
 }  // namespace limber::ctl

@@ -29,8 +29,9 @@ std::string due_break(const Json& s) {
   if (!s["due"].is_object()) return "No break is due now.";
   const Json& d = s["due"];
   const std::string kind = d.value("kind", "");
-  const std::string what = (kind == "daily" ? std::string("The daily limit") : "A " + kind + "-break") + " (" +
-                           human_duration(d.value("duration_s", int64_t{0})) + ")";
+  const std::string what =
+      (kind == "daily" ? std::string("The daily limit") : "A " + kind + "-break") + " (" +
+      human_duration(d.value("duration_s", int64_t{0})) + ")";
   if (d.value("held", false)) return what + " is due; it is held until quiet mode ends.";
   if (d.value("started", false)) return what + " is running. Step away from the screen.";
   return what + " is due: start it with `limberctl break start`.";
@@ -47,43 +48,53 @@ std::string next_breaks(const Json& s) {
 }
 
 std::string paused(const Json& s) {
-  if (!s["paused_until"].is_string()) return "Breaks are not paused (mode: " + s.value("mode", "") + ").";
-  return "Breaks are paused until " + human_time(s["paused_until"].get<std::string>(), local_date_today()) +
+  if (!s["paused_until"].is_string())
+    return "Breaks are not paused (mode: " + s.value("mode", "") + ").";
+  return "Breaks are paused until " +
+         human_time(s["paused_until"].get<std::string>(), local_date_today()) +
          ". Resume with `limberctl resume`.";
 }
 
-std::string resumed(const Json& s) { return "Breaks resumed (mode: " + s.value("mode", "") + "); " + next_breaks(s) + "."; }
+std::string resumed(const Json& s) {
+  return "Breaks resumed (mode: " + s.value("mode", "") + "); " + next_breaks(s) + ".";
+}
 
 std::string quiet_changed(const Json& s) {
-  return s.value("quiet", false) ? "Quiet mode is on: prompts wait until you turn it off with `limberctl quiet off`."
-                                 : "Quiet mode is off; " + next_breaks(s) + ".";
+  return s.value("quiet", false)
+             ? "Quiet mode is on: prompts wait until you turn it off with `limberctl quiet off`."
+             : "Quiet mode is off; " + next_breaks(s) + ".";
 }
 
 std::string postponed(const Json& s) {
   for (const Json& b : s.value("breaks", Json::array())) {
     if (b.value("phase", "") == "snoozed") {
       return "Postponed: the " + b.value("kind", "") + "-break comes back in " +
-             human_duration(b.value("until_due_s", int64_t{0})) + " (" + std::to_string(b.value("postpones_left", 0)) +
-             " postpone(s) left).";
+             human_duration(b.value("until_due_s", int64_t{0})) + " (" +
+             std::to_string(b.value("postpones_left", 0)) + " postpone(s) left).";
     }
   }
   return "Postponed; " + next_breaks(s) + ".";
 }
 
-std::string skipped(const Json& s) { return "Skipped; " + next_breaks(s) + "."; }
+std::string skipped(const Json& s) {
+  return "Skipped; " + next_breaks(s) + ".";
+}
 
 }  // namespace
 
 int run_break(CommandContext& ctx) {
   std::vector<std::string> words;
   if (!ctx.args.positionals(0, 2, &words)) return usage_error(ctx, ctx.args.error());
-  if (words.empty()) return usage_error(ctx, "say what to do: `break now`, `break start`, `break postpone` or `break skip`");
+  if (words.empty())
+    return usage_error(
+        ctx, "say what to do: `break now`, `break start`, `break postpone` or `break skip`");
   const std::string& action = words[0];
   if (action == "now") {
     Json params = Json::object();
     if (words.size() == 2) {
       if (words[1] != "micro" && words[1] != "rest" && words[1] != "daily") {
-        return usage_error(ctx, "the kind of break is micro, rest or daily, not '" + words[1] + "'");
+        return usage_error(ctx,
+                           "the kind of break is micro, rest or daily, not '" + words[1] + "'");
       }
       params["kind"] = words[1];
     }
@@ -101,7 +112,8 @@ int run_pause(CommandContext& ctx) {
   if (!ctx.args.positionals(0, 2, &words)) return usage_error(ctx, ctx.args.error());
   Json params;
   if (words.empty()) {
-    return usage_error(ctx, "say how long: `pause 30m`, `pause until 14:00` or `pause until-tomorrow`");
+    return usage_error(ctx,
+                       "say how long: `pause 30m`, `pause until 14:00` or `pause until-tomorrow`");
   } else if (words[0] == "until-tomorrow" && words.size() == 1) {
     params = Json{{"until", "tomorrow"}};
   } else if (words[0] == "until" && words.size() == 2) {
@@ -111,7 +123,8 @@ int run_pause(CommandContext& ctx) {
   } else if (words.size() == 1 && words[0] != "until" && words[0] != "for") {
     params = Json{{"for", words[0]}};
   } else {
-    return usage_error(ctx, "say how long: `pause 30m`, `pause until 14:00` or `pause until-tomorrow`");
+    return usage_error(ctx,
+                       "say how long: `pause 30m`, `pause until 14:00` or `pause until-tomorrow`");
   }
   return change(ctx, "pause", params, paused);
 }
@@ -125,7 +138,8 @@ int run_resume(CommandContext& ctx) {
 int run_quiet(CommandContext& ctx) {
   std::vector<std::string> words;
   if (!ctx.args.positionals(0, 1, &words)) return usage_error(ctx, ctx.args.error());
-  if (words.empty() || (words[0] != "on" && words[0] != "off")) return usage_error(ctx, "say `quiet on` or `quiet off`");
+  if (words.empty() || (words[0] != "on" && words[0] != "off"))
+    return usage_error(ctx, "say `quiet on` or `quiet off`");
   return change(ctx, "quiet", Json{{"on", words[0] == "on"}}, quiet_changed);
 }
 

@@ -15,7 +15,8 @@ namespace {
 
 std::string break_label(const Json& p) {
   const std::string kind = p.value("kind", "");
-  return (kind == "daily" ? std::string("daily limit") : kind + "-break") + " #" + std::to_string(p.value("id", 0));
+  return (kind == "daily" ? std::string("daily limit") : kind + "-break") + " #" +
+         std::to_string(p.value("id", 0));
 }
 
 std::string describe(const RpcNotification& n) {
@@ -27,32 +28,38 @@ std::string describe(const RpcNotification& n) {
       if (!b.value("enabled", false)) continue;
       const std::string phase = b.value("phase", "");
       text += "; " + b.value("kind", "") + " " +
-              (phase == "due" ? std::string("due") : phase == "done" ? std::string("done")
-                                                                     : "in " + human_duration(b.value("until_due_s", int64_t{0})));
+              (phase == "due"    ? std::string("due")
+               : phase == "done" ? std::string("done")
+                                 : "in " + human_duration(b.value("until_due_s", int64_t{0})));
     }
     return text;
   }
   if (n.method == "break.due") {
-    std::string text = break_label(p) + " due (" + human_duration(p.value("duration_s", int64_t{0})) + ")";
+    std::string text =
+        break_label(p) + " due (" + human_duration(p.value("duration_s", int64_t{0})) + ")";
     if (p.value("requested", false)) text += ", asked for";
     std::string names;
-    for (const Json& e : p.value("exercises", Json::array())) names += (names.empty() ? "" : ", ") + e.value("name", "");
+    for (const Json& e : p.value("exercises", Json::array()))
+      names += (names.empty() ? "" : ", ") + e.value("name", "");
     if (!names.empty()) text += ": " + names;
     return text;
   }
   if (n.method == "break.started") return break_label(p) + " started";
   if (n.method == "break.progress") {
     return break_label(p) + " " + human_duration(p.value("progress_s", int64_t{0})) + " of " +
-           human_duration(p.value("duration_s", int64_t{0})) + (p.value("counting", true) ? "" : " (paused: you are active)");
+           human_duration(p.value("duration_s", int64_t{0})) +
+           (p.value("counting", true) ? "" : " (paused: you are active)");
   }
   if (n.method == "break.ended") {
     std::string text = break_label(p) + " ended: " + p.value("outcome", "");
-    if (p.contains("postponed_s")) text += " by " + human_duration(p.value("postponed_s", int64_t{0}));
+    if (p.contains("postponed_s"))
+      text += " by " + human_duration(p.value("postponed_s", int64_t{0}));
     return text;
   }
   if (n.method == "config.changed") {
     std::string keys;
-    for (const Json& k : p.value("keys", Json::array())) keys += (keys.empty() ? "" : ", ") + k.get<std::string>();
+    for (const Json& k : p.value("keys", Json::array()))
+      keys += (keys.empty() ? "" : ", ") + k.get<std::string>();
     return keys.empty() ? "configuration reloaded" : keys;
   }
   return p.dump();
@@ -88,7 +95,8 @@ int run_watch(CommandContext& ctx) {
     if (ctx.options.json) {
       std::printf("%s\n", rpc::make_notification(n->method, n->params).dump().c_str());
     } else {
-      std::printf("%s  %-15s %s\n", local_clock_now().c_str(), n->method.c_str(), describe(*n).c_str());
+      std::printf("%s  %-15s %s\n", local_clock_now().c_str(), n->method.c_str(),
+                  describe(*n).c_str());
     }
     std::fflush(stdout);
     ++printed;

@@ -71,7 +71,8 @@ class IpcClient {
   // The hello exchange: sends the client's protocol version and `client_name`
   // ("limberctl/0.1.0"). An incompatible daemon answers kRpcError with
   // rpc::kIncompatibleProtocol and a message saying which side to update.
-  CallResult hello(std::string_view client_name, std::chrono::milliseconds timeout = kDefaultTimeout);
+  CallResult hello(std::string_view client_name,
+                   std::chrono::milliseconds timeout = kDefaultTimeout);
 
   // Calls `method` with named `params` and waits for its answer.
   CallResult call(std::string_view method, const rpc::Json& params = rpc::Json::object(),

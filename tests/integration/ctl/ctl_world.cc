@@ -1,12 +1,11 @@
 #include "ctl_world.h"
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <cerrno>
 #include <cstdlib>
@@ -20,8 +19,12 @@ namespace limber::test {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-std::string limberd_binary() { return LIMBERD_PATH; }
-std::string limberctl_binary() { return LIMBERCTL_PATH; }
+std::string limberd_binary() {
+  return LIMBERD_PATH;
+}
+std::string limberctl_binary() {
+  return LIMBERCTL_PATH;
+}
 
 namespace {
 
@@ -39,8 +42,8 @@ std::vector<char*> c_strings(std::vector<std::string>& words) {
 }
 
 // Forks and execs; the child's stdin/stdout/stderr are the given fds.
-pid_t spawn(const std::string& program, const std::vector<std::string>& args, const std::vector<std::string>& env,
-            int in, int out, int err) {
+pid_t spawn(const std::string& program, const std::vector<std::string>& args,
+            const std::vector<std::string>& env, int in, int out, int err) {
   std::vector<std::string> argv{program};
   argv.insert(argv.end(), args.begin(), args.end());
   std::vector<std::string> envv = env;
@@ -77,21 +80,24 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
                           std::chrono::milliseconds timeout) {
   ProcessResult result;
   int in[2], out[2], err[2];
-  if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0) return result;
+  if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0)
+    return result;
   const pid_t pid = spawn(program, args, env, in[0], out[1], err[1]);
   ::close(in[0]);
   ::close(out[1]);
   ::close(err[1]);
   if (pid < 0) return result;
   // The input is small (a few answers): it fits the pipe buffer at once.
-  if (!input.empty() && ::write(in[1], input.data(), input.size()) < 0) result.err = "cannot write stdin";
+  if (!input.empty() && ::write(in[1], input.data(), input.size()) < 0)
+    result.err = "cannot write stdin";
   ::close(in[1]);
 
   const auto deadline = Clock::now() + timeout;
   pollfd fds[2] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}};
   int open = 2;
   while (open > 0) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) {
       result.timed_out = true;
       ::kill(-pid, SIGKILL);
@@ -179,7 +185,8 @@ bool CtlWorld::start_daemon(int scale, std::string* err) {
   const std::string log = root_ + "/limberd.log";
   const int log_fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   const int null_fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
-  daemon_ = spawn(limberd_binary(), {"--demo", "--source", "demo", "-f", "--time-scale", std::to_string(scale)},
+  daemon_ = spawn(limberd_binary(),
+                  {"--demo", "--source", "demo", "-f", "--time-scale", std::to_string(scale)},
                   environment(), null_fd, log_fd, log_fd);
   ::close(log_fd);
   ::close(null_fd);
@@ -205,14 +212,16 @@ std::string CtlWorld::daemon_log() const {
 }
 
 ProcessResult CtlWorld::ctl(const std::vector<std::string>& args, const std::string& input,
-                            std::chrono::milliseconds timeout, const std::vector<std::string>& extra_env) const {
+                            std::chrono::milliseconds timeout,
+                            const std::vector<std::string>& extra_env) const {
   return run_process(limberctl_binary(), args, environment(extra_env), input, timeout);
 }
 
 rpc::Json CtlWorld::call(const std::string& method, const rpc::Json& params) {
   const CallResult r = client_.call(method, params, 5s);
   if (!r.ok()) {
-    ADD_FAILURE() << method << " failed: " << r.error.message << "\nlimberd's log:\n" << daemon_log();
+    ADD_FAILURE() << method << " failed: " << r.error.message << "\nlimberd's log:\n"
+                  << daemon_log();
     return nullptr;
   }
   return r.result;

@@ -63,7 +63,8 @@ TEST_F(Limberctl, StatusPrintsModeSourceAndEachBreakForAPerson) {
 
 TEST_F(Limberctl, StatusJsonIsTheDaemonsStatusObject) {
   ASSERT_TRUE(start());
-  for (const std::vector<std::string>& args : {std::vector<std::string>{"--json", "status"}, {"status", "--json"},
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"--json", "status"},
+                                               {"status", "--json"},
                                                {"status", "--format", "json"}}) {
     const ProcessResult r = ctl(args);
     ASSERT_EQ(r.exit_code, 0) << said(r);
@@ -162,12 +163,14 @@ TEST_F(Limberctl, PauseForUntilAndUntilTomorrowSetTheEndAndResumeClearsIt) {
   r = ctl({"pause", "until", "14:00"});
   ASSERT_EQ(r.exit_code, 0) << said(r);
   EXPECT_NE(r.out.find("14:00"), std::string::npos) << r.out;
-  EXPECT_NE(world_.call("status")["paused_until"].get<std::string>().find("T14:00:00"), std::string::npos);
+  EXPECT_NE(world_.call("status")["paused_until"].get<std::string>().find("T14:00:00"),
+            std::string::npos);
 
   r = ctl({"pause", "until-tomorrow"});
   ASSERT_EQ(r.exit_code, 0) << said(r);
   // The next day starts at schedule.day_starts_at (04:00 by default).
-  EXPECT_NE(world_.call("status")["paused_until"].get<std::string>().find("T04:00:00"), std::string::npos);
+  EXPECT_NE(world_.call("status")["paused_until"].get<std::string>().find("T04:00:00"),
+            std::string::npos);
 
   r = ctl({"resume"});
   ASSERT_EQ(r.exit_code, 0) << said(r);
@@ -218,7 +221,8 @@ TEST_F(Limberctl, ConfigSetThenGetShowsTheNewValueAndExplainNamesTheUserFile) {
   r = ctl({"config", "explain", "micro.interval"});
   ASSERT_EQ(r.exit_code, 0) << said(r);
   EXPECT_NE(r.out.find("micro.interval = 25m"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("user layer, " + world_.user_config_file() + ":"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("user layer, " + world_.user_config_file() + ":"), std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("overrides:   20m (built-in default)"), std::string::npos) << r.out;
 }
 
@@ -240,10 +244,12 @@ TEST_F(Limberctl, ConfigSetOfAPolicyLockedKeySaysItIsManagedByTheOrganisation) {
   EXPECT_EQ(world_.call("config.get", {{"key", "micro.interval"}})["value"], "30m");
 
   const ProcessResult explain = ctl({"config", "explain", "micro.interval"});
-  EXPECT_NE(explain.out.find("locked:      managed by your organisation (" + policy + ")"), std::string::npos)
+  EXPECT_NE(explain.out.find("locked:      managed by your organisation (" + policy + ")"),
+            std::string::npos)
       << explain.out;
   const ProcessResult list = ctl({"config", "list"});
-  EXPECT_TRUE(std::regex_search(list.out, std::regex("\nmicro\\.interval +30m +policy +managed\n"))) << list.out;
+  EXPECT_TRUE(std::regex_search(list.out, std::regex("\nmicro\\.interval +30m +policy +managed\n")))
+      << list.out;
 }
 
 TEST_F(Limberctl, ConfigValidateNeedsNoDaemonAndGivesLineNumbersAndExitCodes) {
@@ -280,13 +286,15 @@ TEST_F(Limberctl, StatsCsvHasTheDocumentedHeaderAndOneRowPerDay) {
   ASSERT_EQ(lines.size(), 4u) << r.out;
   std::string header = "date,active_s";
   for (const char* kind : {"micro", "rest", "daily"}) {
-    for (const char* c : {"due", "taken", "postponed", "skipped", "ignored", "cancelled", "natural"}) {
+    for (const char* c :
+         {"due", "taken", "postponed", "skipped", "ignored", "cancelled", "natural"}) {
       header += std::string(",") + kind + "_" + c;
     }
   }
   EXPECT_EQ(lines[0], header);
   for (size_t i = 1; i < lines.size(); ++i) {
-    EXPECT_TRUE(std::regex_match(lines[i], std::regex("\\d{4}-\\d\\d-\\d\\d(,\\d+){22}"))) << lines[i];
+    EXPECT_TRUE(std::regex_match(lines[i], std::regex("\\d{4}-\\d\\d-\\d\\d(,\\d+){22}")))
+        << lines[i];
   }
 }
 
@@ -307,7 +315,8 @@ TEST_F(Limberctl, ExercisesShowPrintsTheStepsOfTheExercise) {
   ASSERT_EQ(r.exit_code, 0) << said(r);
   EXPECT_EQ(r.out.rfind(details["name"].get<std::string>() + " (" + id + ")\n", 0), 0u) << r.out;
   EXPECT_NE(r.out.find("Steps:\n  1. "), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("  " + std::to_string(details["steps"].size()) + ". "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  " + std::to_string(details["steps"].size()) + ". "), std::string::npos)
+      << r.out;
 
   const ProcessResult missing = ctl({"exercises", "show", "no-such-exercise"});
   EXPECT_EQ(missing.exit_code, 1);
@@ -322,8 +331,8 @@ TEST_F(Limberctl, ChecklistListShowsEveryChecklistWithItsItemCount) {
   ASSERT_EQ(r.exit_code, 0) << said(r);
   EXPECT_EQ(r.out.rfind("ID ", 0), 0u) << r.out;
   for (const Json& c : lists) {
-    const std::regex row("\n" + c["id"].get<std::string>() + " +" + c["title"].get<std::string>() + " +" +
-                         std::to_string(c["items"].get<int>()) + " +- +never +due\n");
+    const std::regex row("\n" + c["id"].get<std::string>() + " +" + c["title"].get<std::string>() +
+                         " +" + std::to_string(c["items"].get<int>()) + " +- +never +due\n");
     EXPECT_TRUE(std::regex_search(r.out, row)) << c["id"] << " missing from:\n" << r.out;
   }
 }
@@ -341,7 +350,8 @@ TEST_F(Limberctl, ChecklistRunSendsEachAnswerAndEndsWithScoreAndToDo) {
   EXPECT_NE(r.out.find("[1/" + std::to_string(items.size()) + "]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Please answer y, n, na, s or q."), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Score: "), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("To do:\n  - " + items[1]["question"].get<std::string>().substr(0, 20)), std::string::npos)
+  EXPECT_NE(r.out.find("To do:\n  - " + items[1]["question"].get<std::string>().substr(0, 20)),
+            std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("[4/"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("[5/"), std::string::npos) << "it went on after quit: " << r.out;
@@ -360,9 +370,12 @@ TEST_F(Limberctl, ChecklistRunSendsEachAnswerAndEndsWithScoreAndToDo) {
 TEST_F(Limberctl, WatchPrintsABreakDueWhenOneBecomesDue) {
   ASSERT_TRUE(start(10));
   const ProcessResult r = world_.ctl({"watch", "break.due", "--count", "1"}, "", 30s);
-  ASSERT_FALSE(r.timed_out) << "no break.due within 30 s: " << said(r) << "\nlimberd's log:\n" << world_.daemon_log();
+  ASSERT_FALSE(r.timed_out) << "no break.due within 30 s: " << said(r) << "\nlimberd's log:\n"
+                            << world_.daemon_log();
   ASSERT_EQ(r.exit_code, 0) << said(r);
-  EXPECT_TRUE(std::regex_match(r.out, std::regex("\\d\\d:\\d\\d:\\d\\d  break\\.due +(micro|rest)-break #\\d+ due \\(.*\\n")))
+  EXPECT_TRUE(std::regex_match(
+      r.out,
+      std::regex("\\d\\d:\\d\\d:\\d\\d  break\\.due +(micro|rest)-break #\\d+ due \\(.*\\n")))
       << r.out;
 }
 
@@ -388,21 +401,27 @@ TEST_F(Limberctl, DoctorReportsTheDaemonAndABadPolicyFileWithItsLine) {
   ASSERT_TRUE(start(1));
   const ProcessResult r = ctl({"doctor"});
   EXPECT_EQ(r.exit_code, 1) << said(r);
-  EXPECT_TRUE(std::regex_search(r.out, std::regex("ok +daemon +limberd \\S+, protocol 1"))) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("ok +daemon +limberd \\S+, protocol 1")))
+      << r.out;
   EXPECT_TRUE(std::regex_search(r.out, std::regex("note +activity +demo"))) << r.out;
-  EXPECT_TRUE(std::regex_search(r.out, std::regex("problem +config +managed policy " + policy))) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("problem +config +managed policy " + policy)))
+      << r.out;
   EXPECT_NE(r.out.find(policy + ":2: rest.interval:"), std::string::npos) << r.out;
-  EXPECT_TRUE(std::regex_search(r.out, std::regex("note +tray +limber-tray is not running"))) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("note +tray +limber-tray is not running")))
+      << r.out;
   EXPECT_TRUE(std::regex_search(r.out, std::regex("\\w+ +notifications +"))) << r.out;
 }
 
 TEST_F(Limberctl, DaemonNotRunningExitsThreeWithHowToStartIt) {
   // No daemon: the runtime dir has no socket.
-  for (const std::vector<std::string>& args : {std::vector<std::string>{"status"}, {"break", "skip"}, {"watch"}}) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"status"}, {"break", "skip"}, {"watch"}}) {
     const ProcessResult r = ctl(args);
     EXPECT_EQ(r.exit_code, 3) << said(r);
     EXPECT_NE(r.err.find("limberd is not running"), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find("start it with `systemctl --user start limberd` or `limberd`"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("start it with `systemctl --user start limberd` or `limberd`"),
+              std::string::npos)
+        << r.err;
     EXPECT_EQ(r.out, "");
   }
 }
@@ -411,14 +430,18 @@ TEST_F(Limberctl, SocketOptionOverridesTheRuntimeDir) {
   ASSERT_TRUE(start(1));
   const std::vector<std::string> elsewhere{"XDG_RUNTIME_DIR=" + world_.root() + "/home"};
   EXPECT_EQ(world_.ctl({"status"}, "", 15s, elsewhere).exit_code, 3);
-  const ProcessResult r = world_.ctl({"--socket", world_.socket_path(), "status", "--json"}, "", 15s, elsewhere);
+  const ProcessResult r =
+      world_.ctl({"--socket", world_.socket_path(), "status", "--json"}, "", 15s, elsewhere);
   EXPECT_EQ(r.exit_code, 0) << said(r);
   EXPECT_EQ(parse(r.out)["source"], "demo");
 }
 
 TEST_F(Limberctl, UnknownCommandOrOptionExitsTwoWithAPointerToHelp) {
-  for (const std::vector<std::string>& args : {std::vector<std::string>{"frobnicate"}, {"--frobnicate"},
-                                               {}, {"status", "--frobnicate"}, {"status", "extra"}}) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"frobnicate"},
+                                               {"--frobnicate"},
+                                               {},
+                                               {"status", "--frobnicate"},
+                                               {"status", "extra"}}) {
     const ProcessResult r = ctl(args);
     EXPECT_EQ(r.exit_code, 2) << said(r);
     EXPECT_NE(r.err.find("Try 'limberctl"), std::string::npos) << r.err;
@@ -430,15 +453,18 @@ TEST_F(Limberctl, HelpDescribesEveryCommandAndEachCommandHasItsOwn) {
   const ProcessResult r = ctl({"--help"});
   ASSERT_EQ(r.exit_code, 0) << said(r);
   EXPECT_EQ(r.out.rfind("Usage: limberctl", 0), 0u) << r.out;
-  for (const char* c : {"status", "break", "pause", "resume", "quiet", "stats", "config", "exercises", "checklist",
-                        "watch", "doctor"}) {
-    EXPECT_TRUE(std::regex_search(r.out, std::regex(std::string("\n  ") + c + " +\\w"))) << c << " missing";
+  for (const char* c : {"status", "break", "pause", "resume", "quiet", "stats", "config",
+                        "exercises", "checklist", "watch", "doctor"}) {
+    EXPECT_TRUE(std::regex_search(r.out, std::regex(std::string("\n  ") + c + " +\\w")))
+        << c << " missing";
     const ProcessResult own = ctl({c, "--help"});
     EXPECT_EQ(own.exit_code, 0) << c;
     EXPECT_EQ(own.out.rfind(std::string("Usage: limberctl ") + c, 0), 0u) << own.out;
   }
   const ProcessResult version = ctl({"--version"});
-  EXPECT_TRUE(std::regex_match(version.out, std::regex("limberctl \\d+\\.\\d+\\.\\d+ \\(protocol 1\\)\n"))) << version.out;
+  EXPECT_TRUE(
+      std::regex_match(version.out, std::regex("limberctl \\d+\\.\\d+\\.\\d+ \\(protocol 1\\)\n")))
+      << version.out;
 }
 
 }  // namespace

@@ -55,13 +55,16 @@ class ProtocolDoc : public ::testing::Test {
 };
 
 TEST_F(ProtocolDoc, DocumentedMethodsAreExactlyTheMethodsHelloLists) {
-  const rpc::Json hello = world_.call("hello", {{"protocol", rpc::kProtocolVersion}, {"client", "doc-test"}});
+  const rpc::Json hello =
+      world_.call("hello", {{"protocol", rpc::kProtocolVersion}, {"client", "doc-test"}});
   ASSERT_TRUE(hello.contains("methods")) << hello.dump();
   const std::set<std::string> served = strings(hello["methods"]);
   const std::set<std::string> doc = documented(doc_, "Methods");
   ASSERT_GE(served.size(), 10u);
-  for (const std::string& m : served) EXPECT_TRUE(doc.count(m)) << "method " << m << " is not documented";
-  for (const std::string& m : doc) EXPECT_TRUE(served.count(m)) << "documented method " << m << " is not served";
+  for (const std::string& m : served)
+    EXPECT_TRUE(doc.count(m)) << "method " << m << " is not documented";
+  for (const std::string& m : doc)
+    EXPECT_TRUE(served.count(m)) << "documented method " << m << " is not served";
 }
 
 TEST_F(ProtocolDoc, EveryNotificationSubscribeAcceptsIsDocumentedAndViceVersa) {
@@ -71,17 +74,20 @@ TEST_F(ProtocolDoc, EveryNotificationSubscribeAcceptsIsDocumentedAndViceVersa) {
   const std::set<std::string> known = strings(all["events"]);
   const std::set<std::string> doc = documented(doc_, "Notifications");
   ASSERT_GE(known.size(), 6u);
-  for (const std::string& n : known) EXPECT_TRUE(doc.count(n)) << "notification " << n << " is not documented";
+  for (const std::string& n : known)
+    EXPECT_TRUE(doc.count(n)) << "notification " << n << " is not documented";
   for (const std::string& n : doc) {
     const rpc::Json one = world_.call("subscribe", {{"events", {n}}});
-    EXPECT_EQ(one.value("events", rpc::Json()), rpc::Json({n})) << "subscribe does not accept documented " << n;
+    EXPECT_EQ(one.value("events", rpc::Json()), rpc::Json({n}))
+        << "subscribe does not accept documented " << n;
   }
 }
 
 TEST_F(ProtocolDoc, EveryDocumentedErrorCodeIsOneTheHeaderDefines) {
-  for (int code : {rpc::kParseError, rpc::kInvalidRequest, rpc::kMethodNotFound, rpc::kInvalidParams,
-                   rpc::kInternalError, rpc::kIncompatibleProtocol, rpc::kNotPossibleNow, rpc::kNotAllowed,
-                   rpc::kManaged, rpc::kNotFound, rpc::kUnavailable}) {
+  for (int code :
+       {rpc::kParseError, rpc::kInvalidRequest, rpc::kMethodNotFound, rpc::kInvalidParams,
+        rpc::kInternalError, rpc::kIncompatibleProtocol, rpc::kNotPossibleNow, rpc::kNotAllowed,
+        rpc::kManaged, rpc::kNotFound, rpc::kUnavailable}) {
     EXPECT_NE(doc_.find("| " + std::to_string(code) + " |"), std::string::npos)
         << "error code " << code << " is missing from the error table";
   }

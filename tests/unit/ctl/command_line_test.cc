@@ -9,7 +9,8 @@ TEST(LimberctlCommandLine, GlobalOptionsAreTakenFromAnywhereOnTheLine) {
   GlobalOptions o;
   std::string command, err;
   std::vector<std::string> words;
-  ASSERT_TRUE(parse_command_line({"--socket", "/s", "status", "--format", "waybar", "--json"}, &o, &command, &words, &err));
+  ASSERT_TRUE(parse_command_line({"--socket", "/s", "status", "--format", "waybar", "--json"}, &o,
+                                 &command, &words, &err));
   EXPECT_EQ(command, "status");
   EXPECT_TRUE(o.json);
   EXPECT_EQ(o.socket, "/s");
@@ -30,7 +31,8 @@ TEST(LimberctlCommandLine, DoubleDashPassesOptionLikeWordsThrough) {
   GlobalOptions o;
   std::string command, err;
   std::vector<std::string> words;
-  ASSERT_TRUE(parse_command_line({"config", "set", "--", "k", "--json"}, &o, &command, &words, &err));
+  ASSERT_TRUE(
+      parse_command_line({"config", "set", "--", "k", "--json"}, &o, &command, &words, &err));
   EXPECT_FALSE(o.json);
   CommandArgs args(command, words);
   std::vector<std::string> positional;

@@ -2,11 +2,10 @@
 // notifications, errors, silence and a closed connection come out.
 #include "limber/ipc_client.h"
 
+#include <gtest/gtest.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <cstring>
 #include <filesystem>
@@ -62,11 +61,14 @@ class ScriptedPeer {
   std::thread thread_;
 };
 
-std::string line(const Json& j) { return j.dump() + "\n"; }
+std::string line(const Json& j) {
+  return j.dump() + "\n";
+}
 
 TEST(IpcClient, NotificationsBeforeTheAnswerAreQueuedAndTheAnswerIsReturned) {
   ScriptedPeer peer([](const Json& id) {
-    return line(rpc::make_notification("break.due", {{"id", 4}})) + line(rpc::make_result(id, {{"mode", "working"}}));
+    return line(rpc::make_notification("break.due", {{"id", 4}})) +
+           line(rpc::make_result(id, {{"mode", "working"}}));
   });
   {
     IpcClient client;
@@ -83,7 +85,8 @@ TEST(IpcClient, NotificationsBeforeTheAnswerAreQueuedAndTheAnswerIsReturned) {
 
 TEST(IpcClient, AnErrorAnswerIsAnRpcErrorWithCodeAndMessage) {
   ScriptedPeer peer([](const Json& id) {
-    return line(rpc::make_error(id, {rpc::kManaged, "managed by your organisation", Json{{"locked_by", "p.toml"}}}));
+    return line(rpc::make_error(
+        id, {rpc::kManaged, "managed by your organisation", Json{{"locked_by", "p.toml"}}}));
   });
   IpcClient client;
   ASSERT_TRUE(client.connect(peer.path()));
@@ -96,7 +99,8 @@ TEST(IpcClient, AnErrorAnswerIsAnRpcErrorWithCodeAndMessage) {
 
 TEST(IpcClient, AnAnswerToAnotherIdIsNotTakenForOurs) {
   ScriptedPeer peer([](const Json& id) {
-    return line(rpc::make_result(999, {{"stale", true}})) + line(rpc::make_result(id, {{"fresh", true}}));
+    return line(rpc::make_result(999, {{"stale", true}})) +
+           line(rpc::make_result(id, {{"fresh", true}}));
   });
   IpcClient client;
   ASSERT_TRUE(client.connect(peer.path()));

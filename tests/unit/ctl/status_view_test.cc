@@ -8,22 +8,24 @@ namespace {
 using rpc::Json;
 
 Json a_break(const char* kind, const char* phase, int active, int until, int interval) {
-  return Json{{"kind", kind},         {"enabled", true},       {"phase", phase},      {"active_s", active},
-              {"until_due_s", until}, {"interval_s", interval}, {"duration_s", 30}, {"postpones_left", 3},
-              {"can_skip", true}};
+  return Json{{"kind", kind},       {"enabled", true},      {"phase", phase},
+              {"active_s", active}, {"until_due_s", until}, {"interval_s", interval},
+              {"duration_s", 30},   {"postpones_left", 3},  {"can_skip", true}};
 }
 
 Json working_status() {
-  return Json{{"mode", "working"},
-              {"active", true},
-              {"locked", false},
-              {"quiet", false},
-              {"paused_until", nullptr},
-              {"active_today_s", 4500},
-              {"breaks", {a_break("micro", "waiting", 900, 300, 1200), a_break("rest", "waiting", 900, 2400, 3300)}},
-              {"due", nullptr},
-              {"source", "x11"},
-              {"tray_connected", false}};
+  return Json{
+      {"mode", "working"},
+      {"active", true},
+      {"locked", false},
+      {"quiet", false},
+      {"paused_until", nullptr},
+      {"active_today_s", 4500},
+      {"breaks",
+       {a_break("micro", "waiting", 900, 300, 1200), a_break("rest", "waiting", 900, 2400, 3300)}},
+      {"due", nullptr},
+      {"source", "x11"},
+      {"tray_connected", false}};
 }
 
 TEST(LimberctlWaybar, WorkingShowsTheNextBreakAndTheWayTowardIt) {
@@ -31,8 +33,10 @@ TEST(LimberctlWaybar, WorkingShowsTheNextBreakAndTheWayTowardIt) {
   EXPECT_EQ(w["text"], "micro 5m");
   EXPECT_EQ(w["class"], "working");
   EXPECT_EQ(w["percentage"], 75);  // 900 s of 1200 s
-  EXPECT_NE(w["tooltip"].get<std::string>().find("rest-break: in 40m"), std::string::npos) << w.dump();
-  EXPECT_NE(w["tooltip"].get<std::string>().find("Active today: 1h 15m"), std::string::npos) << w.dump();
+  EXPECT_NE(w["tooltip"].get<std::string>().find("rest-break: in 40m"), std::string::npos)
+      << w.dump();
+  EXPECT_NE(w["tooltip"].get<std::string>().find("Active today: 1h 15m"), std::string::npos)
+      << w.dump();
 }
 
 TEST(LimberctlWaybar, ARunningBreakCountsDownAndHasClassDue) {
