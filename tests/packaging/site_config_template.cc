@@ -1,6 +1,8 @@
 #include "site_config_template.h"
 
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 #include "limber/config_keys.h"
 
@@ -54,22 +56,28 @@ bool is_quoted_type(ConfigType type) {
 }  // namespace
 
 std::string render_site_config() {
-  std::string out(kHeader);
-  std::string_view table;
+  // Tables in the order their first key appears; each table once, with all
+  // its keys, since TOML forbids defining a table twice.
+  std::vector<std::string_view> tables;
   for (const KeyDef& def : config_keys()) {
-    const size_t dot = def.name.find('.');
-    const std::string_view key_table = def.name.substr(0, dot);
-    const std::string_view key = def.name.substr(dot + 1);
-    if (key_table != table) {
-      table = key_table;
-      out += "\n[" + std::string(table) + "]\n";
-    } else {
-      out += "\n";
+    const std::string_view table = def.name.substr(0, def.name.find('.'));
+    if (std::find(tables.begin(), tables.end(), table) == tables.end()) tables.push_back(table);
+  }
+  std::string out(kHeader);
+  for (const std::string_view table : tables) {
+    out += "\n[" + std::string(table) + "]\n";
+    bool first = true;
+    for (const KeyDef& def : config_keys()) {
+      const size_t dot = def.name.find('.');
+      if (def.name.substr(0, dot) != table) continue;
+      if (!first) out += "\n";
+      first = false;
+      append_wrapped_comment(def.description, &out);
+      append_wrapped_comment("Allowed: " + describe_expected(def) + ".", &out);
+      const std::string quote = is_quoted_type(def.type) ? "\"" : "";
+      out += "#" + std::string(def.name.substr(dot + 1)) + " = " + quote +
+             std::string(def.default_value) + quote + "\n";
     }
-    append_wrapped_comment(def.description, &out);
-    append_wrapped_comment("Allowed: " + describe_expected(def) + ".", &out);
-    const std::string quote = is_quoted_type(def.type) ? "\"" : "";
-    out += "#" + std::string(key) + " = " + quote + std::string(def.default_value) + quote + "\n";
   }
   return out;
 }
