@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <thread>
 
 #include "notify_test_fixture.h"
 
@@ -94,14 +95,21 @@ TEST_F(Reminders, StartActionStartsTheCountdownWhileTheUserStillTypes) {
   EXPECT_TRUE(logged("micro-break #1 started", 5s, asked));
 }
 
-TEST_F(Reminders, ActionForABreakNoLongerDueIsIgnored) {
+TEST_F(Reminders, ActionOfAnEarlierBreaksNotificationDoesNotAnswerTheNextBreak) {
   start_server();
   ASSERT_TRUE(start_demo());
-  ASSERT_TRUE(logged("micro-break #1 ended", 30s));
+  ASSERT_TRUE(logged("micro-break #1 ended: taken", 30s));
+  ASSERT_TRUE(logged("break #2 reminder shown as a notification", 30s));
+  ASSERT_TRUE(server_.wait_for_notify_calls(2, 1s));
+  EXPECT_EQ(server_.notify_calls()[1].replaces_id, 0u) << "a new break gets a new notification";
+  // A late click on the first break's notification (server id 1).
   std::string err;
   ASSERT_TRUE(server_.invoke_action(1, "skip", &err)) << err;
-  EXPECT_TRUE(logged("skip for break #1, which is no longer due: ignored", 5s));
-  EXPECT_EQ(daemon_.count_lines("ended: skipped"), 0u);
+  std::this_thread::sleep_for(500ms);
+  EXPECT_EQ(daemon_.count_lines("ended: skipped"), 0u) << daemon_.stderr_text();
+  // The second break's own notification (server id 2) still answers.
+  ASSERT_TRUE(server_.invoke_action(2, "skip", &err)) << err;
+  EXPECT_TRUE(logged("micro-break #2 ended: skipped", 5s));
 }
 
 TEST_F(Reminders, NotificationIsClosedWhenTheBreakEnds) {
