@@ -78,6 +78,12 @@ TrayStatus tray_status_from(const rpc::Json& status) {
   s.quiet = status.value("quiet", false);
   s.paused = mode == "paused";
   s.off_hours = mode == "off-hours";
+  wxString held_by;
+  for (const rpc::Json& h : status.value("held_by", rpc::Json::array())) {
+    if (!h.is_string()) continue;
+    if (!held_by.empty()) held_by += ", ";
+    held_by += wxString::FromUTF8(h.get<std::string>());
+  }
   const rpc::Json due = status.value("due", rpc::Json());
   s.break_due = due.is_object() && !due.value("held", false);
 
@@ -96,6 +102,12 @@ TrayStatus tray_status_from(const rpc::Json& status) {
     s.icon = TrayIconState::kQuiet;
     // TRANSLATORS: "Quiet mode · Micro-break in 12 min"
     s.summary = wxString::Format(_("Quiet mode · %s"), next_break_text(status));
+  } else if (!held_by.empty()) {
+    // Do not disturb noticed by the daemon (a fullscreen window, a
+    // presentation inhibitor, the desktop's DND): say why prompts wait.
+    s.icon = TrayIconState::kQuiet;
+    // TRANSLATORS: "Prompts held (fullscreen) · Micro-break in 12 min"
+    s.summary = wxString::Format(_("Prompts held (%s) · %s"), held_by, next_break_text(status));
   } else {
     s.summary = next_break_text(status);
   }
