@@ -5,9 +5,7 @@
 #include <wx/menu.h>
 
 #include "daemon_link.h"
-#ifdef LIMBER_TRAY_HAS_WINDOWS
 #include "windows/tray_windows.h"
-#endif
 
 namespace limber::tray {
 
@@ -49,7 +47,6 @@ std::vector<TrayMenuItem> TrayMenu::items(const TrayStatus& status) const {
   out.push_back(TrayMenuItem{Kind::kCheck, _("Quiet mode"), quiet, on, [this, quiet] {
                                request("quiet", quiet ? R"({"on":false})" : R"({"on":true})");
                              }});
-#ifdef LIMBER_TRAY_HAS_WINDOWS
   separator();
   auto window = [&](const wxString& label, TrayWindow which) {
     action(label, true, [this, which] { show_tray_window(which, nullptr, link_); });
@@ -58,7 +55,6 @@ std::vector<TrayMenuItem> TrayMenu::items(const TrayStatus& status) const {
   window(_("Statistics…"), TrayWindow::kStatistics);
   window(_("Settings…"), TrayWindow::kSettings);
   window(_("About and privacy…"), TrayWindow::kAbout);
-#endif
   separator();
   action(_("Quit the tray (reminders continue)"), true, quit_);
   return out;
