@@ -114,6 +114,7 @@ bool Limberd::start() {
   sd_notifyf(0, "READY=1\nSTATUS=Watching activity through %s",
              source_ ? std::string(source_->name()).c_str() : "nothing");
   log_info("ready");
+  serving_ = true;
   if (options_.on_ready) options_.on_ready();
   return true;
 }
@@ -135,7 +136,14 @@ void Limberd::reload_config() {
            (diags.empty() ? ")" : "; " + std::to_string(diags.size()) + " problem(s) reported)"));
   if (selector_) selector_->set_settings(exercise_settings(config_));
   if (engine_) {
+    const Duration old_grace = engine_->config().idle_grace;
     engine_->set_config(engine_rules());
+    if (source_ && engine_->config().idle_grace != old_grace) {
+      // Sources that keep an idle notification or watch asked for the old
+      // grace: start them afresh with the new one.
+      log_info("restarting the activity source for the new idle grace");
+      replace_source();
+    }
     wake();
     configure_dnd();
   }
@@ -272,7 +280,12 @@ void Limberd::on_session(SessionEvent event) {
 
 void Limberd::on_source_lost(std::string_view source, std::string_view why) {
   log_error("lost the activity source " + std::string(source) + ": " + std::string(why));
-  // Not from inside the source's own callback: replace it from the loop.
+  replace_source();
+}
+
+void Limberd::replace_source() {
+  // Never from inside the source's own callback: from the loop, at once,
+  // and again every kSourceRetry until a source starts.
   uv_timer_start(
       retry_timer_.get(),
       [](uv_timer_t* t) {
@@ -474,7 +487,8 @@ void Limberd::stop() {
   stop_reminders();
   for (auto* timer : {&deadline_timer_, &flush_timer_, &retry_timer_, &progress_timer_}) timer->close();
   for (auto* sig : {&sigterm_, &sigint_, &sighup_}) sig->close();
-  log_info("stopped; break timers saved");
+  // After a failed start there was nothing worth saving to report.
+  log_info(serving_ ? "stopped; break timers saved" : "stopped");
 }
 
 }  // namespace limber

@@ -64,6 +64,7 @@ class Limberd final : public ActivitySink {
   void on_input(MonoTime at) override;
   void on_session(SessionEvent event) override;
   void on_source_lost(std::string_view source, std::string_view why) override;
+  void replace_source();
 
   bool start();
   void reload_config();
@@ -117,6 +118,7 @@ class Limberd final : public ActivitySink {
   bool user_quiet_ = false;  // asked for through IPC `quiet`; DND conditions add to it
   bool watching_ = false;
   bool stopping_ = false;
+  bool serving_ = false;  // start() succeeded
   Duration active_recorded_{0};  // engine active time already given to the history
 
   UvHandle<uv_timer_t> deadline_timer_;

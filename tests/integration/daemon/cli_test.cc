@@ -102,6 +102,9 @@ TEST_F(LimberdSourceSelection, WithoutAnySourceExitsOneNamingEverySourceTriedAnd
                           "x11: [^;]*DISPLAY[^;]*$";
   EXPECT_TRUE(logged("error: " + why, 1s));
   EXPECT_EQ(daemon_.count_lines(kReady), 0u) << daemon_.stderr_text();
+  // Its last word does not pretend it had timers to save.
+  EXPECT_EQ(daemon_.count_lines("break timers saved"), 0u) << daemon_.stderr_text();
+  EXPECT_TRUE(logged("limberd: stopped$", 1s));
 }
 
 TEST_F(LimberdSourceSelection, NamedSourceThatFailsIsTheOnlyOneTried) {

@@ -47,6 +47,28 @@ TEST_P(LimberdWayland, FollowsIdleAndResumeAndRecordsANaturalBreak) {
   EXPECT_GT(db.integer("SELECT sum(active_ms) FROM activity").value_or(0), 0);
 }
 
+TEST_P(LimberdWayland, ReloadWithANewIdleGraceAsksTheCompositorForIt) {
+  ASSERT_TRUE(home_.write_user_config(kShortRules));
+  ASSERT_TRUE(desktop_.start({GetParam()}));
+  ASSERT_TRUE(start({kShortScale}, {WaylandDesktop::display_env()}));
+  ASSERT_TRUE(logged("activity source: wayland$", 10s));
+  const std::string prefix = std::string(GetParam()) == "--kde-idle" ? "kde-idle-timeout timeout="
+                                                                     : "ext-idle-notification timeout=";
+  EXPECT_TRUE(desktop_.compositor().expect_line(prefix + "500"));
+
+  std::string rules = kShortRules;
+  const std::string old_grace = "idle_grace = \"5s\"";
+  rules.replace(rules.find(old_grace), old_grace.size(), "idle_grace = \"8s\"");
+  ASSERT_TRUE(home_.write_user_config(rules));
+  daemon_.send_signal(SIGHUP);
+  size_t restart = 0;
+  ASSERT_TRUE(logged("restarting the activity source for the new idle grace", 5s, 0, &restart));
+  // 8 s at scale 10: the new notification asks for 800 ms.
+  EXPECT_TRUE(desktop_.compositor().expect_line(prefix + "800"));
+  EXPECT_TRUE(logged("activity source: wayland$", 5s, restart));
+  EXPECT_TRUE(stops_cleanly());
+}
+
 INSTANTIATE_TEST_SUITE_P(IdleProtocols, LimberdWayland, ::testing::Values("--ext-idle-notify", "--kde-idle"),
                          [](const ::testing::TestParamInfo<const char*>& protocol) {
                            return std::string(protocol.param) == "--kde-idle" ? "KdeIdle" : "ExtIdleNotify";
