@@ -32,16 +32,21 @@ EngineConfig engine_config_from(const Config& c) {
   return e;
 }
 
-EngineConfig demo_engine_config() {
+EngineConfig demo_engine_config(const Config& config) {
   using namespace std::chrono_literals;
-  EngineConfig e;
+  EngineConfig e = engine_config_from(config);
   e.idle_grace = 3s;
   e.noise_filter = 1s;
   e.ignore_after = 15s;
   e.fold_window = 10s;
-  e.micro = BreakRule{true, 20s, 10s, 20s, 3, true};
-  e.rest = BreakRule{true, 2min, 30s, 30s, 3, true};
+  e.micro.interval = 20s;
+  e.micro.duration = 10s;
+  e.micro.snooze = 20s;
+  e.rest.interval = 2min;
+  e.rest.duration = 30s;
+  e.rest.snooze = 30s;
   e.daily.enabled = false;
+  e.schedule = WorkSchedule::always();  // the demo runs whenever it is started
   return e;
 }
 

@@ -202,7 +202,7 @@ void Limberd::choose_exercises(const EngineEvent& due) {
 }
 
 EngineConfig Limberd::engine_rules() const {
-  return options_.demo ? demo_engine_config() : engine_config_from(config_);
+  return options_.demo ? demo_engine_config(config_) : engine_config_from(config_);
 }
 
 void Limberd::open_history() {

@@ -251,6 +251,23 @@ TEST_F(Conformance, AManagedKeyCannotBeSetAndTheErrorSaysWhy) {
       << "the user file must stay untouched: " << text;
 }
 
+TEST_F(Conformance, ThePolicysRulesOnSkippingAndPostponingHoldInDemoModeToo) {
+  // The demo shortens the timings only; what the organisation forbids stays
+  // forbidden, so a demo on a managed machine shows the real rules.
+  ASSERT_TRUE(DaemonHome::write_file(home_.policy_dir() + "/10-org.toml",
+                                     "[micro]\nallow_skip = false\nmax_postpones = 0\n"));
+  start_demo();
+  RpcTestClient c = connect();
+  ASSERT_FALSE(result_of(c.call("subscribe", {{"events", {"break.due"}}})).is_null());
+  const auto due = c.wait_notification("break.due", 10s);
+  ASSERT_TRUE(due) << daemon_.stderr_text();
+  ASSERT_EQ((*due)["params"]["kind"], "micro") << due->dump();
+  const auto skip = c.call("break.skip");
+  EXPECT_EQ(code_of(skip), rpc::kNotAllowed) << skip->dump();
+  const auto postpone = c.call("break.postpone");
+  EXPECT_EQ(code_of(postpone), rpc::kNotAllowed) << postpone->dump();
+}
+
 TEST_F(Conformance, StatsReturnsOneEntryPerDayAndRefusesBadRanges) {
   start_demo();
   RpcTestClient c = connect();
