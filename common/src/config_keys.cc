@@ -158,6 +158,9 @@ std::vector<KeyDef> build_keys() {
   keys.push_back(bool_key("dnd.desktop", "true",
                           "Hold reminders while the desktop's own do-not-disturb is on (GNOME, KDE "
                           "Plasma, dunst)."));
+  keys.push_back(bool_key("dnd.calls", "false",
+                          "Hold reminders while a microphone or camera is in use (a PipeWire audio or "
+                          "video capture stream is running: a call). Needs pw-dump (pipewire-bin)."));
   keys.push_back(
       int_key("checklist.recheck_days", "90", 7, 730,
               "Days after a desk-setup checklist was answered before Limber suggests checking "
