@@ -285,6 +285,10 @@ void Limberd::register_methods() {
     const std::string key = known_key(p);
     const std::string value = p.string("value");
     const ConfigExplanation e = config_.explain(key);
+    if (find_config_key(key)->system_only) {
+      return RpcReply::fail(rpc::kManaged, key + " is " + std::string(kSystemOnlyMessage),
+                            Json{{"locked_by", e.locked_by}});
+    }
     if (e.locked) {
       return RpcReply::fail(rpc::kManaged, key + " is managed by your organisation (" + e.locked_by + ")",
                             Json{{"locked_by", e.locked_by}});

@@ -92,7 +92,7 @@ Duration Config::get_duration(std::string_view key) const {
 const std::string& Config::get_string(std::string_view key) const {
   const size_t i =
       index_of(key, {ConfigType::kEnum, ConfigType::kSchedule, ConfigType::kClockTime,
-                     ConfigType::kWordList});
+                     ConfigType::kWordList, ConfigType::kPath});
   return std::get<std::string>(entries_[i].value);
 }
 

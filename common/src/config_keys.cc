@@ -167,6 +167,19 @@ std::vector<KeyDef> build_keys() {
               "it again."));
   keys.push_back(int_key("history.retention_days", "400", 1, 3650,
                          "Days of break history kept; older records are deleted."));
+  // Fleet reporting (docs/deploying.md, docs/privacy.md) is the
+  // organisation's to turn on: a user cannot opt a machine into it.
+  KeyDef report = bool_key(
+      "report.enabled", "false",
+      "Write a daily aggregate of your breaks and active time (no names, no times of day) to "
+      "report.spool_dir for the organisation's fleet metrics.");
+  report.system_only = true;
+  keys.push_back(report);
+  KeyDef spool = text_key("report.spool_dir", ConfigType::kPath, "/var/lib/limber/spool",
+                          "Directory the daily aggregate is written to, as UID.json (your user id); "
+                          "limber-fleet-export reads it.");
+  spool.system_only = true;
+  keys.push_back(spool);
   return keys;
 }
 
@@ -186,6 +199,8 @@ std::string type_name(const KeyDef& def) {
       return "time of day";
     case ConfigType::kWordList:
       return "list";
+    case ConfigType::kPath:
+      return "path";
   }
   return "";
 }
@@ -219,6 +234,8 @@ std::string allowed_values(const KeyDef& def) {
         text += (i == 0 ? " `" : ", `") + std::string(def.choices[i]) + "`";
       return text;
     }
+    case ConfigType::kPath:
+      return "an absolute path";
   }
   return "";
 }
@@ -245,7 +262,8 @@ std::string render_config_reference() {
     const std::string quote = is_string_type(def.type) ? "\"" : "";
     out += "| `" + std::string(def.name) + "` | " + type_name(def) + " | `" + quote +
            std::string(def.default_value) + quote + "` | " + allowed_values(def) + " | " +
-           std::string(def.description) + " |\n";
+           std::string(def.description) +
+           (def.system_only ? " *Site file or policy only.*" : "") + " |\n";
   }
   return out;
 }

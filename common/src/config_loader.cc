@@ -278,7 +278,20 @@ Config ConfigLoader::load(std::vector<ConfigDiagnostic>* diags) {
   FileSettings user;
   const bool have_user = !paths_.user_file.empty() &&
                          read_layer_file(paths_.user_file, ConfigLayer::kUser, &user, diags);
-  if (have_user) apply(paths_.user_file, ConfigLayer::kUser, user);
+  if (have_user) {
+    // Keys only the organisation may set (fleet reporting) are refused here.
+    for (auto it = user.values.begin(); it != user.values.end();) {
+      const KeyDef* def = find_config_key(it->first);
+      if (def == nullptr || !def->system_only) {
+        ++it;
+        continue;
+      }
+      report(diags, Severity::kError, paths_.user_file, it->second.line, 0, it->first,
+             std::string(kSystemOnlyMessage) + "; this setting is not in force");
+      it = user.values.erase(it);
+    }
+    apply(paths_.user_file, ConfigLayer::kUser, user);
+  }
 
   for (const std::string& path : list_policy_files(diags)) {
     FileSettings policy;

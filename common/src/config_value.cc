@@ -97,6 +97,8 @@ std::string describe_expected(const KeyDef& def) {
       }
       return text + " or \"\"";
     }
+    case ConfigType::kPath:
+      return "an absolute path like \"/var/lib/limber/spool\"";
   }
   return "";
 }
@@ -159,6 +161,11 @@ bool parse_config_value(const KeyDef& def, std::string_view text, ConfigValue* o
       *out = std::move(normalised);
       return true;
     }
+    case ConfigType::kPath:
+      if (text.empty() || text.front() != '/' || text.find('\0') != std::string_view::npos)
+        return fail(def, text, "", err);
+      *out = std::string(text);
+      return true;
   }
   return fail(def, text, "", err);
 }

@@ -17,7 +17,9 @@
 // locks). A bad value (wrong type, out of range) is an error for that key
 // only: the key keeps its last good value from that file, or else the value
 // of the layers below; the rest of the file applies. A bad value in a policy
-// file still locks the key. Unknown keys are warnings. Nothing here throws.
+// file still locks the key. Unknown keys are warnings. A system_only key
+// (config_keys.h) in the user's file is an error and does not apply.
+// Nothing here throws.
 //
 // The daemon owns one ConfigLoader and calls load() at start-up and on
 // reload; Config is a plain value that may be copied to any thread. A
@@ -94,8 +96,8 @@ class Config {
   bool get_bool(std::string_view key) const;
   int64_t get_int(std::string_view key) const;
   Duration get_duration(std::string_view key) const;
-  // kEnum, kSchedule (the text as written, already checked), kClockTime ("HH:MM")
-  // or kWordList ("a,b": split it with split_word_list()).
+  // kEnum, kSchedule (the text as written, already checked), kClockTime ("HH:MM"),
+  // kWordList ("a,b": split it with split_word_list()) or kPath.
   const std::string& get_string(std::string_view key) const;
   // kSchedule keys, parsed.
   WorkSchedule get_schedule(std::string_view key) const;

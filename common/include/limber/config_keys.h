@@ -30,6 +30,7 @@ enum class ConfigType {
   kWordList,   // a TOML string of comma-separated words ("band,dumbbells"), maybe
                // empty; each word is lowercase letters, digits and '-', and one of
                // `choices` when `choices` is not empty
+  kPath,       // a TOML string holding an absolute path ("/var/lib/limber/spool")
 };
 
 struct KeyDef {
@@ -42,12 +43,19 @@ struct KeyDef {
   Duration max_duration{};
   std::vector<std::string_view> choices;  // kEnum; kWordList when not empty
   std::string_view description;           // one line, for the docs and the views
+  // The organisation's to set: only the site file and policy files may set
+  // it; the user's file and `config.set` are refused (fleet reporting).
+  bool system_only = false;
 };
+
+// Why a system_only key is refused in the user's file and by config.set.
+inline constexpr std::string_view kSystemOnlyMessage =
+    "set by your organisation's policy only (the site file or policy.d)";
 
 // A value of a key: bool for kBool, int64_t for kInt, Duration for
 // kDuration, and the text for kEnum, kSchedule (as written, checked by
-// WorkSchedule::parse), kClockTime ("HH:MM") and kWordList (normalised:
-// "a,b" without spaces or empty words).
+// WorkSchedule::parse), kClockTime ("HH:MM"), kWordList (normalised:
+// "a,b" without spaces or empty words) and kPath.
 using ConfigValue = std::variant<bool, int64_t, Duration, std::string>;
 
 // Every key, in the order the documentation lists them.
