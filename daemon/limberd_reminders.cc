@@ -25,7 +25,7 @@ void Limberd::start_reminders() {
 void Limberd::configure_dnd() {
   if (stopping_) return;
   const DndSettings settings{config_.get_bool("dnd.fullscreen"), config_.get_bool("dnd.inhibitors"),
-                             config_.get_bool("dnd.desktop")};
+                             config_.get_bool("dnd.desktop"), config_.get_bool("dnd.calls")};
   dnd_.configure(&loop_, settings, [this] { apply_quiet(); });
   apply_quiet();
 }

@@ -1,18 +1,16 @@
 // DesktopDndWatch: the "desktop-dnd" condition: the desktop's own
-// do-not-disturb switch is on. GNOME keeps it in GSettings
-// (GnomeBannersSetting); KDE Plasma and others publish it as the
+// do-not-disturb switch is on. GNOME keeps it in GSettings, followed
+// through dconf's change signal (GnomeBannersSetting); KDE Plasma and others publish it as the
 // notification server's Inhibited property, dunst as its "paused" property
 // (both in session_bus_flags.h). Active while any of them says so; each
 // part that cannot be watched here is skipped with a debug line.
 //
-// Threading: the loop thread only; needs a GlibLoopBridge for the GSettings
-// part.
+// Threading: the loop thread only.
 #pragma once
 
 #include <memory>
 
 #include "dnd/dnd_condition.h"
-#include "dnd/gnome_banners_setting.h"
 
 namespace limber {
 
@@ -31,7 +29,8 @@ class DesktopDndWatch : public DndCondition {
 
   std::unique_ptr<DndCondition> server_;
   bool server_watched_ = false;
-  GnomeBannersSetting gnome_;
+  std::unique_ptr<DndCondition> gnome_;
+  bool gnome_watched_ = false;
   Changed on_change_;
   bool reported_ = false;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "dnd/capture_stream_watch.h"
 #include "dnd/desktop_dnd_watch.h"
 #include "dnd/fullscreen_watch.h"
 #include "dnd/session_bus_flags.h"
@@ -14,16 +15,18 @@ const char* describe(std::string_view name) {
   if (name == "fullscreen") return "a fullscreen window is focused";
   if (name == "inhibitor") return "an application inhibits idleness (a video or a presentation)";
   if (name == "desktop-dnd") return "the desktop is set to do not disturb";
+  if (name == "calls") return "a microphone or camera is in use (a call)";
   return "";
 }
 
 }  // namespace
 
 DoNotDisturb::DoNotDisturb() {
-  slots_.resize(3);
+  slots_.resize(4);
   slots_[0].condition = std::make_unique<FullscreenWatch>();
   slots_[1].condition = make_inhibitor_condition();
   slots_[2].condition = std::make_unique<DesktopDndWatch>();
+  slots_[3].condition = std::make_unique<CaptureStreamWatch>();
 }
 
 DoNotDisturb::~DoNotDisturb() { stop(); }
@@ -35,6 +38,7 @@ void DoNotDisturb::configure(uv_loop_t* loop, const DndSettings& settings, Chang
   enable(slots_[0], settings.fullscreen);
   enable(slots_[1], settings.inhibitors);
   enable(slots_[2], settings.desktop);
+  enable(slots_[3], settings.calls);
   if (any_active() != before && on_change_) on_change_();
 }
 

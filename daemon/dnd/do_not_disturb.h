@@ -4,6 +4,7 @@
 //   dnd.fullscreen  FullscreenWatch     "fullscreen"
 //   dnd.inhibitors  inhibitor watch     "inhibitor"
 //   dnd.desktop     DesktopDndWatch     "desktop-dnd"
+//   dnd.calls       CaptureStreamWatch  "calls" (off by default)
 //
 // Limberd asks active_names() for status.held_by and holds prompts (the
 // engine's quiet mode) while any is active. A line is logged when a
@@ -27,6 +28,7 @@ struct DndSettings {
   bool fullscreen = true;
   bool inhibitors = true;
   bool desktop = true;
+  bool calls = false;
 };
 
 class DoNotDisturb {
@@ -58,7 +60,7 @@ class DoNotDisturb {
   void condition_changed(Slot& slot);
 
   uv_loop_t* loop_ = nullptr;
-  std::vector<Slot> slots_;  // fullscreen, inhibitor, desktop-dnd
+  std::vector<Slot> slots_;  // fullscreen, inhibitor, desktop-dnd, calls
   Changed on_change_;
 };
 

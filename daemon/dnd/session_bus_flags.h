@@ -11,8 +11,8 @@
 //                Inhibited property of org.freedesktop.Notifications (KDE
 //                Plasma and others), or dunst's "paused" property
 //                (org.dunstproject.cmd0). GNOME's switch is a GSettings key
-//                instead, watched by GnomeBannersSetting (see
-//                do_not_disturb.cc, which adds it to this condition).
+//                instead, watched by GnomeBannersSetting (DesktopDndWatch
+//                combines the two).
 //
 // Threading: the loop thread only.
 #pragma once
