@@ -314,6 +314,7 @@ void Limberd::wake() {
   account_active_time();
   arm();
   if (!events.empty()) notify_state();
+  review_prompts();  // e.g. the user paused: auto turns a notification into the window
 }
 
 void Limberd::handle(const EngineEvent& e) {
@@ -330,6 +331,9 @@ void Limberd::handle(const EngineEvent& e) {
     case EventKind::kBreakDue:
       recorded_line = what + " due" + (e.requested ? " (asked for)" : "");
       choose_exercises(e);
+      // Window or notification, decided afresh (also for a held prompt
+      // that returns) and said in break.due.
+      prompts_[e.id] = PromptShown{prompt_way_now(std::nullopt), e.brk, e.requested};
       break;
     case EventKind::kBreakHeld: log_info(what + " held until quiet mode ends"); break;
     case EventKind::kBreakStarted: log_info(what + " started"); break;
@@ -360,6 +364,9 @@ void Limberd::handle(const EngineEvent& e) {
     if (method != nullptr) {
       rpc::Json params = break_event_json(e, engine_->config(), clock_);
       if (auto it = shown_exercises_.find(e.id); it != shown_exercises_.end()) params["exercises"] = it->second;
+      if (auto it = prompts_.find(e.id); e.kind == EventKind::kBreakDue && it != prompts_.end()) {
+        params["prompt"] = to_string(it->second.way);
+      }
       ipc_->notify(method, params);
     }
   }

@@ -17,6 +17,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "activity/activity_source.h"
@@ -28,7 +29,6 @@
 #include "limber/catalog.h"
 #include "limber/config.h"
 #include "notify/break_notifier.h"
-#include "notify/glib_loop_bridge.h"
 #include "notify/prompt_style.h"
 #include "notify/reminder_text.h"
 #include "routine/exercise_selector.h"
@@ -93,6 +93,9 @@ class Limberd final : public ActivitySink {
   void configure_dnd();
   void apply_quiet();  // engine quiet = the user's quiet or any DND condition
   void remind(const EngineEvent& e);
+  PromptWay prompt_way_now(std::optional<PromptWay> current) const;
+  void show_reminder(uint64_t break_id);
+  void review_prompts();  // the user paused, a tray came or went, the setting changed
   void prompt_action(uint64_t break_id, PromptAction action);
   void stop_reminders();
 
@@ -112,7 +115,14 @@ class Limberd final : public ActivitySink {
   HealthNotice health_;
   std::unique_ptr<ExerciseSelector> selector_;
   std::map<uint64_t, rpc::Json> shown_exercises_;  // due break id -> exercises shown
-  GlibLoopBridge glib_;
+  // How each due, prompted (not held) break is presented, and what its
+  // reminder needs when the way changes later.
+  struct PromptShown {
+    PromptWay way = PromptWay::kWindow;
+    BreakKind kind = BreakKind::kMicro;
+    bool requested = false;
+  };
+  std::map<uint64_t, PromptShown> prompts_;
   std::unique_ptr<BreakNotifier> notifier_;
   DoNotDisturb dnd_;
   bool user_quiet_ = false;  // asked for through IPC `quiet`; DND conditions add to it
@@ -125,6 +135,7 @@ class Limberd final : public ActivitySink {
   UvHandle<uv_timer_t> flush_timer_;
   UvHandle<uv_timer_t> retry_timer_;
   UvHandle<uv_timer_t> progress_timer_;
+  UvHandle<uv_timer_t> prompt_review_timer_;  // a tray's disconnect, reviewed outside the IPC code
   UvHandle<uv_signal_t> sigterm_;
   UvHandle<uv_signal_t> sigint_;
   UvHandle<uv_signal_t> sighup_;

@@ -17,7 +17,7 @@ using rpc::Json;
 namespace {
 
 const std::vector<std::string>& notification_names() {
-  static const std::vector<std::string> names = {"state.changed", "break.due",   "break.started",
+  static const std::vector<std::string> names = {"state.changed", "break.due",   "break.prompt", "break.started",
                                                  "break.progress", "break.ended", "config.changed"};
   return names;
 }
@@ -109,6 +109,9 @@ Json Limberd::status_now() const {
     if (auto it = shown_exercises_.find(j["due"]["id"].get<uint64_t>()); it != shown_exercises_.end()) {
       j["due"]["exercises"] = it->second;
     }
+    if (auto it = prompts_.find(j["due"]["id"].get<uint64_t>()); it != prompts_.end()) {
+      j["due"]["prompt"] = to_string(it->second.way);
+    }
   }
   return j;
 }
@@ -176,7 +179,10 @@ void Limberd::register_methods() {
                             Json{{"protocol", rpc::kProtocolVersion}});
     }
     client.name = p.string_or("client", "").substr(0, 64);
-    if (client.name.rfind("limber-tray", 0) == 0) notify_state();
+    if (client.name.rfind("limber-tray", 0) == 0) {
+      notify_state();
+      review_prompts();  // a tray to show the window now
+    }
     return RpcReply::ok(Json{{"protocol", rpc::kProtocolVersion},
                              {"daemon", "limberd"},
                              {"version", LIMBER_VERSION},
@@ -372,8 +378,10 @@ void Limberd::register_methods() {
     if (Status st = history_->record_checklist_answer(id, item, answer_name(a), clock_.wall()); !st) {
       return RpcReply::fail(rpc::kInternalError, st.message());
     }
+    report_soon(false);  // the report carries the latest checklist score
     return RpcReply::ok(checklist_json(*c, false));
   });
+  register_report_methods();
 
   d.add("subscribe", [](const Params& p, ClientContext& client) {
     std::set<std::string> events;
@@ -384,7 +392,7 @@ void Limberd::register_methods() {
         const auto& names = notification_names();
         if (!e.is_string() || std::find(names.begin(), names.end(), e.get<std::string>()) == names.end()) {
           throw ParamError{"unknown notification " + e.dump() + "; known: state.changed, break.due, "
-                           "break.started, break.progress, break.ended, config.changed"};
+                           "break.prompt, break.started, break.progress, break.ended, config.changed"};
         }
         events.insert(e.get<std::string>());
       }

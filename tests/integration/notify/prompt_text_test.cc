@@ -28,10 +28,39 @@ TEST(PromptStyle, AutoNotifiesWhileTypingAndLeavesPausesToTheTray) {
   EXPECT_FALSE(daemon_notifies(PromptStyle::kAuto, true, false));
 }
 
+TEST(PromptWay, FirstPromptFollowsTheStyle) {
+  EXPECT_EQ(choose_prompt_way(PromptStyle::kAuto, true, true, std::nullopt), PromptWay::kNotification);
+  EXPECT_EQ(choose_prompt_way(PromptStyle::kAuto, true, false, std::nullopt), PromptWay::kWindow);
+  EXPECT_EQ(choose_prompt_way(PromptStyle::kWindow, true, true, std::nullopt), PromptWay::kWindow);
+  EXPECT_EQ(choose_prompt_way(PromptStyle::kNotification, true, false, std::nullopt), PromptWay::kNotification);
+  EXPECT_EQ(choose_prompt_way(PromptStyle::kWindow, false, false, std::nullopt), PromptWay::kNotification);
+}
+
+TEST(PromptWay, AutoTurnsANotificationIntoTheWindowWhenTheUserPauses) {
+  EXPECT_EQ(choose_prompt_way(PromptStyle::kAuto, true, true, PromptWay::kNotification), PromptWay::kNotification);
+  EXPECT_EQ(choose_prompt_way(PromptStyle::kAuto, true, false, PromptWay::kNotification), PromptWay::kWindow);
+}
+
+TEST(PromptWay, AutoKeepsTheWindowWhenTheUserTypesAgain) {
+  EXPECT_EQ(choose_prompt_way(PromptStyle::kAuto, true, true, PromptWay::kWindow), PromptWay::kWindow);
+}
+
+TEST(PromptWay, ALostTrayTurnsTheWindowIntoANotification) {
+  for (PromptStyle style : {PromptStyle::kAuto, PromptStyle::kWindow}) {
+    EXPECT_EQ(choose_prompt_way(style, false, false, PromptWay::kWindow), PromptWay::kNotification);
+  }
+}
+
+TEST(PromptWay, ATrayThatArrivesTakesOverInWindowStyle) {
+  EXPECT_EQ(choose_prompt_way(PromptStyle::kWindow, true, true, PromptWay::kNotification), PromptWay::kWindow);
+}
+
 TEST(PromptStyle, ParsesTheConfigWords) {
   EXPECT_EQ(parse_prompt_style("window"), PromptStyle::kWindow);
   EXPECT_EQ(parse_prompt_style("notification"), PromptStyle::kNotification);
   EXPECT_EQ(parse_prompt_style("auto"), PromptStyle::kAuto);
+  EXPECT_EQ(to_string(PromptWay::kWindow), "window");
+  EXPECT_EQ(to_string(PromptWay::kNotification), "notification");
 }
 
 TEST(ReminderText, MicroBreakNamesTheExerciseAndItsFirstStep) {
