@@ -109,6 +109,7 @@ bool Limberd::start() {
     log_warning("no screen lock or suspend information: " + why);
   }
   start_reminders();
+  start_reporting();
 
   wake();
   sd_notifyf(0, "READY=1\nSTATUS=Watching activity through %s",
@@ -146,6 +147,7 @@ void Limberd::reload_config() {
     }
     wake();
     configure_dnd();
+    report_soon(true);  // reporting may have been turned on, or the spool moved
   }
   if (ipc_) {
     const std::vector<std::string> changed = changed_keys(previous, config_);
@@ -395,6 +397,10 @@ void Limberd::handle(const EngineEvent& e) {
     if (!st) log_error("history write failed (kept in memory, retried): " + st.message());
   }
   if (!recorded_line.empty()) log_info(recorded_line);
+  // The fleet report follows what was just recorded; a new day writes the
+  // day that ended at once.
+  if (e.kind == EventKind::kBreakEnded || e.kind == EventKind::kNaturalBreak) report_soon(false);
+  if (e.kind == EventKind::kDayStarted) report_soon(true);
 }
 
 void Limberd::account_active_time() {
@@ -487,6 +493,7 @@ void Limberd::stop() {
     for (const EngineEvent& e : engine_->take_events()) handle(e);
   }
   flush_history();
+  stop_reporting();  // the last report, from the flushed history
   history_.reset();  // closes the database
   if (ipc_) ipc_->close();
   if (source_) source_->stop();

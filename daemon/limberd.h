@@ -31,6 +31,7 @@
 #include "notify/break_notifier.h"
 #include "notify/prompt_style.h"
 #include "notify/reminder_text.h"
+#include "report/daily_report.h"
 #include "routine/exercise_selector.h"
 #include "store/history_store.h"
 #include "system_clock.h"
@@ -98,6 +99,13 @@ class Limberd final : public ActivitySink {
   void review_prompts();  // the user paused, a tray came or went, the setting changed
   void prompt_action(uint64_t break_id, PromptAction action);
   void stop_reminders();
+  // Fleet reporting, when policy turns it on (limberd_report.cc).
+  void start_reporting();
+  void report_soon(bool at_once);  // at most once a minute unless at_once
+  void write_report();
+  report::DailyReport current_report();
+  void register_report_methods();
+  void stop_reporting();  // writes a last report
 
   DaemonOptions options_;
   uv_loop_t loop_{};
@@ -136,6 +144,13 @@ class Limberd final : public ActivitySink {
   UvHandle<uv_timer_t> retry_timer_;
   UvHandle<uv_timer_t> progress_timer_;
   UvHandle<uv_timer_t> prompt_review_timer_;  // a tray's disconnect, reviewed outside the IPC code
+  // Fleet reporting: the rate-limited write, when it last happened, and the
+  // problem last logged (each distinct problem is logged once).
+  UvHandle<uv_timer_t> report_timer_;
+  std::optional<MonoTime> report_written_mono_;
+  WallTime report_written_at_{};
+  std::string report_problem_;
+  bool reporting_started_ = false;
   UvHandle<uv_signal_t> sigterm_;
   UvHandle<uv_signal_t> sigint_;
   UvHandle<uv_signal_t> sighup_;

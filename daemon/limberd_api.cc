@@ -378,8 +378,10 @@ void Limberd::register_methods() {
     if (Status st = history_->record_checklist_answer(id, item, answer_name(a), clock_.wall()); !st) {
       return RpcReply::fail(rpc::kInternalError, st.message());
     }
+    report_soon(false);  // the report carries the latest checklist score
     return RpcReply::ok(checklist_json(*c, false));
   });
+  register_report_methods();
 
   d.add("subscribe", [](const Params& p, ClientContext& client) {
     std::set<std::string> events;

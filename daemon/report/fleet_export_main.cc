@@ -1,0 +1,144 @@
+// limber-fleet-export: merges the fleet-report spool into Prometheus text
+// for node_exporter's textfile collector (or JSON), atomically. Run hourly
+// by limber-fleet-export.timer as root; see limber-fleet-export(1) and
+// docs/deploying.md.
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "limber/config.h"
+#include "report/atomic_file.h"
+#include "report/fleet_aggregate.h"
+#include "report/fleet_output.h"
+#include "report/spool_reader.h"
+
+namespace {
+
+using namespace limber;
+using namespace limber::report;
+
+constexpr const char* kDefaultOutput = "/var/lib/prometheus/node-exporter/limber.prom";
+
+constexpr const char* kHelp = R"(Usage: limber-fleet-export [OPTION]...
+
+Merges the daily reports users' limberd processes write into the spool
+(report.spool_dir, when policy sets report.enabled = true) into fleet
+metrics: the last complete day and today so far, summed over users, with
+no user names or ids. Writes them atomically (temporary file and rename,
+mode 0644).
+
+Options:
+  --spool DIR        the spool to read (default: report.spool_dir as the site
+                     file /etc/limber/limber.toml and /etc/limber/policy.d set
+                     it, else /var/lib/limber/spool)
+  --output FILE      where to write; - for stdout (default for prometheus:
+                     /var/lib/prometheus/node-exporter/limber.prom, the
+                     textfile directory of Debian's prometheus-node-exporter;
+                     for json: -)
+  --format prometheus|json
+                     Prometheus text exposition format (the default) or JSON
+  --json             the same as --format json
+  --max-age DAYS     leave out reports not updated for DAYS days (default 7)
+  --quiet            do not list the spool files left out
+  --help             this text
+  --version          the version
+
+Files left out (stale, owned by another uid than the one in their name,
+invalid) are listed on stderr and counted in limber_spool_files.
+Exit status: 0 written; 1 the spool or the output could not be used;
+2 usage error.
+)";
+
+int usage_error(const std::string& message) {
+  std::fprintf(stderr, "limber-fleet-export: %s\nTry 'limber-fleet-export --help'.\n", message.c_str());
+  return 2;
+}
+
+// report.spool_dir as the administrator's layers set it (never a user's).
+std::string configured_spool() {
+  ConfigPaths paths = default_config_paths();
+  paths.user_file.clear();
+  ConfigLoader loader(paths);
+  std::vector<ConfigDiagnostic> diags;
+  const Config config = loader.load(&diags);
+  for (const ConfigDiagnostic& d : diags) std::fprintf(stderr, "limber-fleet-export: %s\n", d.to_string().c_str());
+  return config.get_string("report.spool_dir");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string spool;
+  std::string output;
+  std::string format = "prometheus";
+  long max_age_days = 7;
+  bool quiet = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    auto value = [&](std::string* out) {
+      if (i + 1 >= argc) return false;
+      *out = argv[++i];
+      return true;
+    };
+    std::string v;
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(kHelp, stdout);
+      return 0;
+    } else if (arg == "--version") {
+      std::printf("limber-fleet-export %s\n", LIMBER_VERSION);
+      return 0;
+    } else if (arg == "--spool") {
+      if (!value(&spool) || spool.empty()) return usage_error("--spool needs a directory");
+    } else if (arg == "--output" || arg == "-o") {
+      if (!value(&output) || output.empty()) return usage_error("--output needs a file, or - for stdout");
+    } else if (arg == "--format") {
+      if (!value(&format) || (format != "prometheus" && format != "json"))
+        return usage_error("--format needs prometheus or json");
+    } else if (arg == "--json") {
+      format = "json";
+    } else if (arg == "--max-age") {
+      char* end = nullptr;
+      if (!value(&v) || (max_age_days = std::strtol(v.c_str(), &end, 10), *end != '\0') || max_age_days < 1 ||
+          max_age_days > 3650)
+        return usage_error("--max-age needs a number of days from 1 to 3650");
+    } else if (arg == "--quiet") {
+      quiet = true;
+    } else {
+      return usage_error("unknown argument '" + std::string(arg) + "'");
+    }
+  }
+  if (spool.empty()) spool = configured_spool();
+  if (output.empty()) output = format == "json" ? "-" : kDefaultOutput;
+
+  SpoolScan scan;
+  std::string err;
+  if (!read_spool(spool, std::chrono::system_clock::now(), std::chrono::hours(24 * max_age_days), &scan, &err)) {
+    std::fprintf(stderr, "limber-fleet-export: %s\n", err.c_str());
+    return 1;
+  }
+  if (!quiet) {
+    for (const std::string& p : scan.problems) std::fprintf(stderr, "limber-fleet-export: %s\n", p.c_str());
+  }
+  const FleetAggregate fleet = aggregate_reports(scan.reports);
+  const SpoolCounts counts = spool_counts(scan);
+  const std::string text =
+      format == "json" ? fleet_json(fleet, counts).dump(2) + "\n" : prometheus_text(fleet, counts);
+  if (output == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return std::fflush(stdout) == 0 ? 0 : 1;
+  }
+  if (!write_file_atomically(output, text, 0644, &err)) {
+    std::fprintf(stderr, "limber-fleet-export: %s\n", err.c_str());
+    return 1;
+  }
+  if (!quiet) {
+    std::fprintf(stderr, "limber-fleet-export: %s: %d user(s) on %s, %d today; %d file(s) left out\n",
+                 output.c_str(), fleet.day.users, fleet.day.date.empty() ? "no day" : fleet.day.date.c_str(),
+                 fleet.today.users, counts.stale + counts.wrong_owner + counts.invalid);
+  }
+  return 0;
+}
