@@ -284,8 +284,15 @@ Status HistoryStore::write_pending() {
 
 Status HistoryStore::flush() {
   if (pending_.empty()) return Status::ok();
+  const size_t held = pending_.size();
   Status status = in_transaction(db_, [this] { return write_pending(); });
   if (status) {
+    if (!write_problem_.empty()) {
+      // Say so once writing works again: the log has the failures before.
+      log_notice("history writes work again: caught up on " + std::to_string(held) +
+                 " records kept in memory");
+      write_problem_.clear();
+    }
     pending_.clear();
     return status;
   }
@@ -297,6 +304,7 @@ Status HistoryStore::flush() {
             " activity intervals and " + std::to_string(pending_.dropped_natural_breaks) +
             " natural breaks to bound memory";
   }
+  write_problem_ = status.message();
   return Status::error(status.code(), status.message() + "; " + kept + ")");
 }
 

@@ -102,6 +102,12 @@ class HistoryStore {
   Status flush();
   bool has_pending() const { return !pending_.empty(); }
 
+  // Write health, for the daemon's status: the message of the last flush
+  // that failed, empty once a flush succeeds again (which is logged, with
+  // what was caught up); and how many records wait in memory.
+  const std::string& write_problem() const { return write_problem_; }
+  size_t unwritten() const { return pending_.size(); }
+
   // Deletes history older than `retention_days` (>= 1) before `now`: activity,
   // breaks and natural breaks; checklist answers too, except the latest
   // answer to each item. Runs at most once a day: within 24 hours of the last
@@ -136,6 +142,7 @@ class HistoryStore {
   std::string path_;
   SqliteDb db_;
   PendingWrites pending_;
+  std::string write_problem_;
 };
 
 }  // namespace limber

@@ -38,6 +38,10 @@ bool PendingWrites::empty() const {
   return breaks.empty() && activity.empty() && natural_breaks.empty() && !timer_state;
 }
 
+size_t PendingWrites::size() const {
+  return breaks.size() + activity.size() + natural_breaks.size() + (timer_state ? 1 : 0);
+}
+
 void PendingWrites::clear() {
   breaks.clear();
   activity.clear();

@@ -72,6 +72,9 @@ struct PendingWrites {
   void add_natural_break(NaturalBreakRow row);
 
   bool empty() const;
+  // Records held: break updates, activity buckets, natural breaks and the
+  // timer state (0 or 1).
+  size_t size() const;
   void clear();
 };
 
