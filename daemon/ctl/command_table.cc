@@ -188,6 +188,28 @@ Each line starts with ok, note or problem. Exit status 0 when nothing needs
 fixing, 1 when something does, 3 when limberd is not running.
 )";
 
+constexpr const char* kReportHelp = R"(Usage: limberctl report [show]
+
+Shows what Limber reports to your organisation. Reporting is off unless
+your organisation turns it on with a policy (report.enabled); you cannot
+turn it on yourself. When it is on, limberd writes a daily aggregate of
+your breaks to the spool directory (report.spool_dir) as UID.json, and the
+machine's limber-fleet-export adds it up with the other users' for the
+organisation's metrics.
+
+Prints whether reporting is on and which policy file turned it on, the
+report file, when it was last written and the report itself: the exact
+JSON written (when reporting is off, what would be written). It holds the
+date, active time and per kind of break the counts due, taken, natural,
+postponed, skipped, ignored and cancelled, for today so far and the last
+complete day, your desk-checklist scores with the date you answered, and
+the Limber version. Never your name, your machine's name, the exercises
+or any time of day.
+
+With --json, the daemon's answer as it is: {"enabled", "enabled_by",
+"layer", "spool_dir", "file", "last_written", "problem", "report"}.
+)";
+
 }  // namespace
 
 const std::vector<Command>& commands() {
@@ -205,6 +227,7 @@ const std::vector<Command>& commands() {
        run_checklist},
       {"watch", "follow the daemon's notifications", kWatchHelp, run_watch},
       {"doctor", "check that everything Limber needs is in place", kDoctorHelp, run_doctor},
+      {"report", "what is reported to your organisation (usually nothing)", kReportHelp, run_report},
   };
   return table;
 }

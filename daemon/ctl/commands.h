@@ -1,7 +1,7 @@
 // limberctl's commands: one function per command, each in the file of its
 // concern (status_command.cc, timer_commands.cc, config_command.cc,
 // stats_command.cc, catalog_commands.cc, checklist_run.cc, watch_command.cc,
-// doctor_command.cc), and the table main() dispatches on. Each returns the
+// doctor_command.cc, report_command.cc), and the table main() dispatches on. Each returns the
 // process exit code (exit_codes.h).
 #pragma once
 
@@ -41,6 +41,7 @@ int run_exercises(CommandContext& ctx);
 int run_checklist(CommandContext& ctx);
 int run_watch(CommandContext& ctx);
 int run_doctor(CommandContext& ctx);
+int run_report(CommandContext& ctx);
 
 // Prints `result` as limberctl --json does: indented JSON on stdout.
 void print_json(const rpc::Json& result);
