@@ -17,8 +17,7 @@ Duration read(clockid_t id) {
 
 SystemClock::SystemClock(double scale)
     : scale_(scale < 1.0 ? 1.0 : scale),
-      mono_start_(read(CLOCK_BOOTTIME)),
-      wall_start_(read(CLOCK_REALTIME)) {}
+      mono_start_(read(CLOCK_BOOTTIME)) {}
 
 MonoTime SystemClock::mono() const {
   const Duration now = read(CLOCK_BOOTTIME);
@@ -29,8 +28,11 @@ MonoTime SystemClock::mono() const {
 WallTime SystemClock::wall() const {
   const Duration now = read(CLOCK_REALTIME);
   if (scale_ == 1.0) return WallTime{now};
-  // Scaled from the boot-time clock so that the two stay in step.
-  return WallTime{wall_start_ + from_real(read(CLOCK_BOOTTIME) - mono_start_)};
+  // The real wall clock plus the extra time the scale adds to the boot-time
+  // clock, so the two stay in step and a change of the real wall clock
+  // (the user sets it, NTP steps it) still shows as a jump.
+  const Duration elapsed = read(CLOCK_BOOTTIME) - mono_start_;
+  return WallTime{now + from_real(elapsed) - elapsed};
 }
 
 LocalTime SystemClock::local(WallTime t) const {

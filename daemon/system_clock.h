@@ -6,7 +6,8 @@
 // (re-read by reload_time_zone(), e.g. on SIGHUP).
 //
 // A time scale above 1 runs both clocks that many times faster than real
-// time, from the moment the clock was made. It exists for tests, demos and
+// time, from the moment the clock was made; a step of the real wall clock
+// still moves wall() by the same step (unscaled). It exists for tests, demos and
 // benchmarks that need a simulated day in minutes (`limberd --time-scale`).
 // Code that arms real timers converts with to_real().
 #pragma once
@@ -34,7 +35,6 @@ class SystemClock final : public Clock {
  private:
   double scale_;
   Duration mono_start_{0};
-  Duration wall_start_{0};
 };
 
 }  // namespace limber
