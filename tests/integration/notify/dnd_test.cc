@@ -1,6 +1,7 @@
 // Do not disturb holds break prompts while a fullscreen window is focused
 // (Xvfb), while the session has an idle inhibitor (a dbusmock GNOME session
-// manager) and while the notification server is inhibited (its Inhibited
+// manager, and a dbusmock org.freedesktop.PowerManagement) and while the
+// notification server is inhibited (its Inhibited
 // property), and delivers them when the condition ends. status.held_by
 // names the conditions.
 #include <gtest/gtest.h>
@@ -92,6 +93,50 @@ TEST_F(DoNotDisturbTest, GnomeSessionIdleInhibitorHoldsPromptsUntilReleased) {
   EXPECT_TRUE(logged("do not disturb: inhibitor ended", 5s));
   expect_delivered();
   EXPECT_EQ(status(rpc)["held_by"], rpc::Json::array());
+}
+
+// KDE and Xfce publish idle inhibitors through
+// org.freedesktop.PowerManagement.Inhibit: HasInhibit() and the
+// HasInhibitChanged(b) signal. The mock keeps the answer in an attribute;
+// its test-only SetInhibited(b) changes it and emits the signal, as the
+// real service does when an application inhibits or releases.
+TEST_F(DoNotDisturbTest, PowerManagementInhibitHoldsPromptsUntilReleased) {
+  start_server();
+  constexpr const char* kService = "org.freedesktop.PowerManagement";
+  constexpr const char* kPath = "/org/freedesktop/PowerManagement/Inhibit";
+  constexpr const char* kInterface = "org.freedesktop.PowerManagement.Inhibit";
+  ChildProcess power;
+  std::string err;
+  ASSERT_TRUE(start_dbusmock(&power, bus_, {kService, kPath, kInterface}, kService, &err)) << err;
+  BusClient client;
+  ASSERT_TRUE(client.connect(bus_.address(), &err)) << err;
+  ASSERT_TRUE(client.add_method(kService, kPath, kInterface, "HasInhibit", "", "b",
+                                "ret = getattr(self, 'inhibited', False)", &err))
+      << err;
+  ASSERT_TRUE(client.add_method(kService, kPath, kInterface, "SetInhibited", "b", "",
+                                "self.inhibited = args[0]; "
+                                "self.EmitSignal('org.freedesktop.PowerManagement.Inhibit', 'HasInhibitChanged', "
+                                "'b', [args[0]])",
+                                &err))
+      << err;
+  ASSERT_TRUE(client.call_b(kService, kPath, kInterface, "SetInhibited", true, &err)) << err;
+  ASSERT_TRUE(start_demo({}, kFastScale));
+  ASSERT_TRUE(logged("do not disturb: prompts held: an application inhibits idleness.*\\(inhibitor\\)", 10s));
+  DaemonRpc rpc;
+  ASSERT_TRUE(connect_rpc(rpc));
+  EXPECT_EQ(status(rpc)["held_by"], rpc::Json::array({"inhibitor"}));
+  expect_nothing_prompted_for(kLongerThanFirstDue);
+
+  ASSERT_TRUE(client.call_b(kService, kPath, kInterface, "SetInhibited", false, &err)) << err;
+  size_t ended = 0;
+  EXPECT_TRUE(logged("do not disturb: inhibitor ended", 5s, 0, &ended));
+  expect_delivered();
+  EXPECT_EQ(status(rpc)["held_by"], rpc::Json::array());
+
+  // Inhibited again later (a second video): held again, from the signal.
+  ASSERT_TRUE(client.call_b(kService, kPath, kInterface, "SetInhibited", true, &err)) << err;
+  EXPECT_TRUE(logged("do not disturb: prompts held: an application inhibits idleness", 5s, ended + 1));
+  EXPECT_EQ(status(rpc)["held_by"], rpc::Json::array({"inhibitor"}));
 }
 
 TEST_F(DoNotDisturbTest, InhibitedNotificationServerHoldsPromptsUntilItIsNot) {
