@@ -13,6 +13,7 @@ bool parse_break_prompt(const rpc::Json& j, BreakPrompt* out) {
   p.started = j.value("started", false);
   p.held = j.value("held", false);
   p.progress_s = j.value("progress_s", int64_t{0});
+  p.by_window = j.value("prompt", std::string("window")) != "notification";
   for (const rpc::Json& e : j.value("exercises", rpc::Json::array())) {
     if (!e.is_object()) continue;
     p.exercises.push_back(PromptExercise{e.value("id", std::string()), e.value("name", std::string()),

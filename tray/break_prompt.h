@@ -31,6 +31,9 @@ struct BreakPrompt {
   bool started = false;
   bool held = false;
   int64_t progress_s = 0;
+  // limberd's "prompt": "window" (the tray shows it) or "notification"
+  // (limberd does). A daemon that does not say means the window.
+  bool by_window = true;
 };
 
 // Parses break.due's params or status's `due` object. False when there is

@@ -28,9 +28,16 @@ void BreakPrompts::on_event(const std::string& method, const rpc::Json& params) 
     dismissed_id_ = 0;
   } else if (method == "state.changed") {
     on_status(params);
-  } else if (method == "break.due") {
+  } else if (method == "break.due" || method == "break.prompt") {
+    // break.prompt: limberd changed how the due break is shown (auto: the
+    // user paused after a notification; a tray arrived or left).
     BreakPrompt prompt;
     if (!parse_break_prompt(params, &prompt)) return;
+    if (!prompt.by_window) {
+      if (window_ != nullptr && window_->break_id() == prompt.id) close("limberd shows it as a notification");
+      log_debug("prompt: break " + std::to_string(prompt.id) + " is shown as a notification by limberd");
+      return;
+    }
     add_rules(&prompt);
     if (window_ == nullptr && prompt.id != dismissed_id_) open(prompt);
   } else if (method == "break.progress") {
@@ -59,6 +66,10 @@ void BreakPrompts::on_status(const rpc::Json& status) {
   }
   if (prompt.held) {
     close("quiet mode holds the break");
+    return;
+  }
+  if (!prompt.by_window) {
+    close("limberd shows it as a notification");
     return;
   }
   if (window_ != nullptr && window_->break_id() == prompt.id) {

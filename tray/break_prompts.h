@@ -1,8 +1,11 @@
 // BreakPrompts: opens the break prompt when limberd says a break is due
-// (break.due, or a `due` break in the status, e.g. after the tray starts or
-// quiet mode ends), keeps it in step (state.changed, break.progress) and
-// closes it when the break ends, is held by quiet mode, or the link drops.
-// A prompt the user closed stays closed for that break.
+// and is to be shown as a window (break.due, break.prompt, or a `due` break
+// in the status, e.g. after the tray starts or quiet mode ends; each says
+// "prompt": "window" or "notification", decided by limberd from
+// prompt.style), keeps it in step (state.changed, break.progress) and
+// closes it when the break ends, is held by quiet mode, turns into a
+// notification, or the link drops. A prompt the user closed stays closed
+// for that break.
 //
 // It reads prompt.strict from limberd (and again on config.changed) to
 // choose between the gentle window and strict full-screen covers.

@@ -62,6 +62,9 @@ std::string due_text(const Json& due) {
     return text + ", running: " + human_duration(due.value("progress_s", int64_t{0})) + " of " +
            human_duration(duration);
   }
+  const std::string prompt = due.value("prompt", "");
+  if (prompt == "notification") text += ", shown as a notification";
+  if (prompt == "window") text += ", shown in the tray's window";
   return text + ", waiting for you: limberctl break start | postpone | skip";
 }
 

@@ -65,6 +65,20 @@ TEST(LimberctlWaybar, PausedAndQuietSayWhatTheyAre) {
   EXPECT_EQ(waybar_json(s)["class"], "paused");
 }
 
+TEST(LimberctlStatusText, DueBreakSaysHowItIsPrompted) {
+  Json s = working_status();
+  Json due = a_break("micro", "due", 1200, 0, 1200);
+  due["id"] = 4;
+  due["started"] = false;
+  due["held"] = false;
+  due["prompt"] = "notification";
+  s["due"] = due;
+  EXPECT_NE(status_text(s).find("micro-break #4 (30s), shown as a notification, waiting for you"), std::string::npos)
+      << status_text(s);
+  s["due"]["prompt"] = "window";
+  EXPECT_NE(status_text(s).find("shown in the tray's window"), std::string::npos) << status_text(s);
+}
+
 TEST(LimberctlStatusText, ListsModeSourceAndEveryBreak) {
   const std::string text = status_text(working_status());
   EXPECT_NE(text.find("Mode:           working; you are active\n"), std::string::npos) << text;
