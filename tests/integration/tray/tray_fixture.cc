@@ -26,7 +26,7 @@ void TrayTest::SetUp() {
   std::string err;
   ASSERT_TRUE(xvfb_.start(&err)) << err;
   display_.emplace("DISPLAY", xvfb_.display().c_str());  // for xdotool
-  ASSERT_TRUE(home_.write_user_config(kTrayRules));
+  ASSERT_TRUE(home_.write_user_config(std::string(kTrayRules) + kWindowPrompt));
 }
 
 ::testing::AssertionResult TrayTest::start_daemon() {

@@ -4,7 +4,7 @@
 //
 // Short rules at --time-scale 10: 0.5 s idle grace, a micro-break after
 // 6 s of activity lasting 2 s, two postpones, and ignore_after long enough
-// (60 s) that a test never races it.
+// (60 s) that a test never races it; prompts as the tray's window.
 //
 // Test-only; single-threaded except for the Typist's own thread.
 #pragma once
@@ -36,6 +36,11 @@ max_postpones = 2
 [rest]
 enabled = false
 )toml";
+
+// The prompt as the tray's window whether the user types or not (the
+// default, auto, would notify while the Typist types); the last table, so
+// a test may add prompt keys after it.
+inline constexpr const char* kWindowPrompt = "\n[prompt]\nstyle = \"window\"\n";
 
 // Presses Shift every 150 ms on its own thread until stopped: a user who
 // keeps typing (and, being Shift, types nothing into any window).

@@ -95,7 +95,7 @@ TEST_F(TrayPrompt, StartClickStartsTheBreakWhichIsThenTaken) {
 }
 
 TEST_F(TrayPrompt, StrictModeCoversTheWholeScreen) {
-  ASSERT_TRUE(home_.write_user_config(std::string(kTrayRules) + "\n[prompt]\nstrict = true\n"));
+  ASSERT_TRUE(home_.write_user_config(std::string(kTrayRules) + kWindowPrompt + "strict = true\n"));
   bring_prompt();
   EXPECT_TRUE(tray_logged("prompt: showing the micro break [0-9]+ \\(strict\\)$", 1s));
   const std::string screen = run_text("xdotool getdisplaygeometry");
