@@ -134,6 +134,10 @@ TEST_F(CallsTest, RunningCaptureStreamHoldsPromptsAndStoppingItDeliversThem) {
   DaemonRpc rpc;
   ASSERT_TRUE(connect_rpc(rpc));
   EXPECT_EQ(status(rpc)["held_by"], rpc::Json::array({"calls"}));
+  std::string shown;
+  std::string err;
+  EXPECT_TRUE(run_command({LIMBERCTL_PATH, "status"}, home_.environment(), 10s, &shown, &err)) << err;
+  EXPECT_NE(shown.find("prompts held by: calls"), std::string::npos) << shown;
   std::this_thread::sleep_for(4s);
   EXPECT_EQ(daemon_.count_lines("micro-break #1 due"), 0u) << daemon_.stderr_text();
   EXPECT_TRUE(server_.notify_calls().empty());
