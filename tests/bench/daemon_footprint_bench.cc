@@ -11,7 +11,8 @@
 //     with no input; the same over a window of pointer motions sent by
 //     xtest_flood at ~100/s and at ~1000/s.
 //  2. limber-tray connected to that limberd and idle: memory, and its CPU
-//     time and context switches over a window.
+//     time and context switches over a window; then its memory once more
+//     with GDK_GL=disable, to show what GTK's GLX probe costs.
 //  3. A simulated 8-hour day on a second limberd run with --time-scale:
 //     8 × (50 min of input, 10 min away), input from xtest_flood at a rate
 //     that keeps the gaps far below the idle grace in simulated time. Nobody
@@ -296,6 +297,22 @@ int main(int argc, char** argv) {
       std::printf("\nWhere the tray's resident memory goes (top 12):\n\n");
       print_mappings(tray.pid(), 12);
       stop(&tray);
+
+      // GTK 3 opens GLX at start-up to choose visuals, which on Xvfb loads
+      // Mesa's software renderer and libLLVM with it. The same tray with GDK's
+      // GL support turned off shows what that costs.
+      DaemonProcess no_gl;
+      tray_env.push_back("GDK_GL=disable");
+      if (no_gl.start(LIMBER_TRAY_PATH, {"--debug"}, tray_env, &err) &&
+          no_gl.wait_for_line("^limber-tray: connected to limberd$", 30s)) {
+        std::this_thread::sleep_for(kSettle);
+        const ProcessSample s = sample_process(no_gl.pid());
+        std::printf("\nThe same tray started with `GDK_GL=disable` (GTK does not open GLX, so no Mesa\n"
+                    "driver and no libLLVM are loaded): VmRSS %s, PSS %s.\n",
+                    mib(s.rss_kib).c_str(), mib(s.pss_kib).c_str());
+        figures.add("limber-tray VmRSS / PSS with GDK_GL=disable", mib(s.rss_kib) + " / " + mib(s.pss_kib));
+        stop(&no_gl);
+      }
     }
   }
   stop(&limberd);
