@@ -15,7 +15,9 @@ constexpr uint64_t kSettledMs = 60'000;
 
 }  // namespace
 
-CaptureStreamWatch::~CaptureStreamWatch() { stop(); }
+CaptureStreamWatch::~CaptureStreamWatch() {
+  stop();
+}
 
 bool CaptureStreamWatch::start(uv_loop_t* loop, Changed on_change, std::string* why) {
   stop();
@@ -58,7 +60,8 @@ void CaptureStreamWatch::pw_dump_ended(int64_t exit_status, int signal) {
   update();
   const uint64_t ran_ms = uv_now(loop_) - started_at_ms_;
   if (ran_ms >= kSettledMs) restart_delay_ms_ = kFirstRestartDelayMs;
-  const std::string how = signal != 0 ? "signal " + std::to_string(signal) : "status " + std::to_string(exit_status);
+  const std::string how =
+      signal != 0 ? "signal " + std::to_string(signal) : "status " + std::to_string(exit_status);
   const std::string line = "do not disturb: PipeWire is not reachable (pw-dump ended with " + how +
                            "); calls are not noticed until it is (next try in " +
                            std::to_string(restart_delay_ms_ / 1000) + " s)";

@@ -20,8 +20,8 @@ struct CommandOutput::Run {
   char buffer[16384];
 };
 
-bool CommandOutput::start(uv_loop_t* loop, const std::vector<std::string>& argv, Output on_output, Exited on_exit,
-                          std::string* why) {
+bool CommandOutput::start(uv_loop_t* loop, const std::vector<std::string>& argv, Output on_output,
+                          Exited on_exit, std::string* why) {
   auto* run = new Run;
   run->on_output = std::move(on_output);
   run->on_exit = std::move(on_exit);
@@ -46,13 +46,15 @@ bool CommandOutput::start(uv_loop_t* loop, const std::vector<std::string>& argv,
 
   const int rc = uv_spawn(loop, &run->process, &options);
   if (rc != 0) {
-    *why = argv[0] + (rc == UV_ENOENT ? std::string(" is not installed") : ": " + std::string(uv_strerror(rc)));
+    *why = argv[0] + (rc == UV_ENOENT ? std::string(" is not installed")
+                                      : ": " + std::string(uv_strerror(rc)));
     // Both handles were initialised and must be closed; that frees `run`.
     close_handle(reinterpret_cast<uv_handle_t*>(&run->pipe));
     close_handle(reinterpret_cast<uv_handle_t*>(&run->process));
     return false;
   }
-  uv_read_start(reinterpret_cast<uv_stream_t*>(&run->pipe), &CommandOutput::on_alloc, &CommandOutput::on_read);
+  uv_read_start(reinterpret_cast<uv_stream_t*>(&run->pipe), &CommandOutput::on_alloc,
+                &CommandOutput::on_read);
   run->owner = this;
   run_ = run;
   return true;
@@ -81,7 +83,8 @@ void CommandOutput::on_alloc(uv_handle_t* handle, size_t /*suggested*/, uv_buf_t
 void CommandOutput::on_read(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
   auto* run = static_cast<Run*>(stream->data);
   if (nread > 0) {
-    if (run->owner != nullptr && run->on_output) run->on_output(std::string_view(buf->base, static_cast<size_t>(nread)));
+    if (run->owner != nullptr && run->on_output)
+      run->on_output(std::string_view(buf->base, static_cast<size_t>(nread)));
     return;
   }
   if (nread == 0) return;  // nothing this time (EAGAIN)

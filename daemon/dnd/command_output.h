@@ -39,8 +39,8 @@ class CommandOutput {
   // Starts `argv` (argv[0] looked up in $PATH). False, with a reason, when
   // it cannot be started (not installed: the reason names the program).
   // REQUIRES: !running().
-  bool start(uv_loop_t* loop, const std::vector<std::string>& argv, Output on_output, Exited on_exit,
-             std::string* why);
+  bool start(uv_loop_t* loop, const std::vector<std::string>& argv, Output on_output,
+             Exited on_exit, std::string* why);
   // True from a successful start() until on_exit ran or stop().
   bool running() const { return run_ != nullptr; }
   void stop();

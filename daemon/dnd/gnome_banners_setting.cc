@@ -17,7 +17,8 @@ constexpr const char* kKey = "show-banners";
 // its writer sends after a change: arg0 is the changed path or a directory
 // above it, which is what arg0path matches.
 constexpr const char* kNotifyRule =
-    "type='signal',interface='ca.desrt.dconf.Writer',member='Notify',path='/ca/desrt/dconf/Writer/user',"
+    "type='signal',interface='ca.desrt.dconf.Writer',member='Notify',path='/ca/desrt/dconf/Writer/"
+    "user',"
     "arg0path='/org/gnome/desktop/notifications/show-banners'";
 
 std::vector<std::string> split_paths(const char* list) {
@@ -33,7 +34,7 @@ std::vector<std::string> split_paths(const char* list) {
 }
 
 bool is_file(const std::string& path) {
-  struct stat st{};
+  struct stat st {};
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
@@ -51,7 +52,8 @@ bool gsettings_schema_installed(const std::string& schema) {
     data_dirs.push_back(std::string(user_home) + "/.local/share");
   }
   const char* system = std::getenv("XDG_DATA_DIRS");
-  for (const std::string& dir : split_paths(system != nullptr && *system != '\0' ? system : "/usr/local/share:/usr/share")) {
+  for (const std::string& dir :
+       split_paths(system != nullptr && *system != '\0' ? system : "/usr/local/share:/usr/share")) {
     data_dirs.push_back(dir);
   }
   for (const std::string& dir : data_dirs) {
@@ -60,7 +62,9 @@ bool gsettings_schema_installed(const std::string& schema) {
   return false;
 }
 
-GnomeBannersSetting::~GnomeBannersSetting() { stop(); }
+GnomeBannersSetting::~GnomeBannersSetting() {
+  stop();
+}
 
 bool GnomeBannersSetting::start(uv_loop_t* loop, Changed on_change, std::string* why) {
   stop();
@@ -69,14 +73,16 @@ bool GnomeBannersSetting::start(uv_loop_t* loop, Changed on_change, std::string*
     return false;
   }
   auto on_closed = [this](std::string_view reason) {
-    log_warning("do not disturb: GNOME's switch no longer watched: the session bus " + std::string(reason));
+    log_warning("do not disturb: GNOME's switch no longer watched: the session bus " +
+                std::string(reason));
     notify_match_.reset();
     gsettings_.stop();
     set(false);
   };
   if (!bus_.open(loop, SdBusConnection::Bus::kSession, on_closed, why)) return false;
   sd_bus_slot* slot = nullptr;
-  if (const int r = sd_bus_add_match(bus_.bus(), &slot, kNotifyRule, &GnomeBannersSetting::on_dconf_notify, this);
+  if (const int r = sd_bus_add_match(bus_.bus(), &slot, kNotifyRule,
+                                     &GnomeBannersSetting::on_dconf_notify, this);
       r < 0) {
     *why = "cannot watch dconf's changes: " + sd_bus_strerror(r);
     bus_.close();
@@ -107,7 +113,8 @@ void GnomeBannersSetting::stop() {
   dnd_ = false;
 }
 
-int GnomeBannersSetting::on_dconf_notify(sd_bus_message* /*message*/, void* self, sd_bus_error* /*error*/) {
+int GnomeBannersSetting::on_dconf_notify(sd_bus_message* /*message*/, void* self,
+                                         sd_bus_error* /*error*/) {
   static_cast<GnomeBannersSetting*>(self)->read();
   return 0;
 }
@@ -120,7 +127,8 @@ void GnomeBannersSetting::read() {
   output_.clear();
   std::string why;
   if (!gsettings_.start(
-          loop_, {"gsettings", "get", kSchema, kKey}, [this](std::string_view chunk) { output_.append(chunk); },
+          loop_, {"gsettings", "get", kSchema, kKey},
+          [this](std::string_view chunk) { output_.append(chunk); },
           [this](int64_t exit_status, int signal) { read_done(exit_status, signal); }, &why)) {
     output_ = why;
     if (!reported_failure_) log_debug("do not disturb: cannot read GNOME's switch: " + why);
@@ -135,8 +143,8 @@ void GnomeBannersSetting::read_done(int64_t exit_status, int signal) {
     set(output_ == "false");
   } else {
     if (!reported_failure_) {
-      log_debug("do not disturb: gsettings could not read " + std::string(kSchema) + " " + kKey + " (exit " +
-                std::to_string(exit_status) + ")");
+      log_debug("do not disturb: gsettings could not read " + std::string(kSchema) + " " + kKey +
+                " (exit " + std::to_string(exit_status) + ")");
     }
     reported_failure_ = true;
     set(false);

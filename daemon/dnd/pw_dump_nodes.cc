@@ -1,8 +1,7 @@
 #include "dnd/pw_dump_nodes.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace limber {
 namespace {
@@ -89,10 +88,13 @@ void PwDumpNodes::element(const std::string& text) {
   }
 }
 
-void PwDumpNodes::reset() { *this = PwDumpNodes(); }
+void PwDumpNodes::reset() {
+  *this = PwDumpNodes();
+}
 
 bool PwDumpNodes::capture_running() const {
-  return std::any_of(nodes_.begin(), nodes_.end(), [](const auto& n) { return n.second.capture && n.second.running; });
+  return std::any_of(nodes_.begin(), nodes_.end(),
+                     [](const auto& n) { return n.second.capture && n.second.running; });
 }
 
 }  // namespace limber

@@ -10,6 +10,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <thread>
 
 #include "desktop_commands.h"
@@ -32,7 +33,8 @@ std::string read_text(const std::string& path) {
   return text;
 }
 
-constexpr const char* kHeld = "do not disturb: prompts held: a microphone or camera is in use \\(a call\\) \\(calls\\)";
+constexpr const char* kHeld =
+    "do not disturb: prompts held: a microphone or camera is in use \\(a call\\) \\(calls\\)";
 
 class CallsTest : public NotifyTest {
  protected:
@@ -47,54 +49,73 @@ class CallsTest : public NotifyTest {
   }
   std::string log_path(const char* name) const { return home_.root() + "/" + name + ".log"; }
 
-  // pipewire, wireplumber and a null audio source named limber-test-mic.
+  // pipewire, wireplumber and a null audio source named limber-test-mic,
+  // which wireplumber has made the default source: a recording started
+  // after this is linked to it at once.
   void start_pipewire() {
     std::string err;
-    ASSERT_TRUE(pipewire_.spawn({"/usr/bin/pipewire"}, pipewire_env(), -1, log_path("pipewire"), &err)) << err;
+    ASSERT_TRUE(
+        pipewire_.spawn({"/usr/bin/pipewire"}, pipewire_env(), -1, log_path("pipewire"), &err))
+        << err;
     const std::string socket = home_.runtime_dir() + "/pipewire-0";
-    for (int i = 0; i < 100 && !std::filesystem::exists(socket); ++i) std::this_thread::sleep_for(50ms);
-    ASSERT_TRUE(std::filesystem::exists(socket)) << "pipewire did not start; see " << log_path("pipewire");
-    ASSERT_TRUE(wireplumber_.spawn({"/usr/bin/wireplumber"}, pipewire_env(), -1, log_path("wireplumber"), &err))
+    for (int i = 0; i < 100 && !std::filesystem::exists(socket); ++i)
+      std::this_thread::sleep_for(50ms);
+    ASSERT_TRUE(std::filesystem::exists(socket))
+        << "pipewire did not start; see " << log_path("pipewire");
+    ASSERT_TRUE(wireplumber_.spawn({"/usr/bin/wireplumber"}, pipewire_env(), -1,
+                                   log_path("wireplumber"), &err))
         << err;
-    ASSERT_TRUE(run_command({"/usr/bin/pw-cli", "create-node", "adapter",
-                             "{ factory.name=support.null-audio-sink node.name=limber-test-mic "
-                             "media.class=Audio/Source/Virtual object.linger=true audio.position=[FL FR] }"},
-                            pipewire_env(), 10s, nullptr, &err))
+    ASSERT_TRUE(run_command(
+        {"/usr/bin/pw-cli", "create-node", "adapter",
+         "{ factory.name=support.null-audio-sink node.name=limber-test-mic "
+         "media.class=Audio/Source/Virtual object.linger=true audio.position=[FL FR] }"},
+        pipewire_env(), 10s, nullptr, &err))
         << err;
+    ASSERT_TRUE(wait_in_pipewire("wireplumber choosing the default source", [](const rpc::Json& o) {
+      if (!o.contains("metadata") || !o["metadata"].is_array()) return false;
+      for (const rpc::Json& entry : o["metadata"]) {
+        if (entry.value("key", "") == "default.audio.source") return true;
+      }
+      return false;
+    }));
   }
 
   // Starts recording from the default source (the null one) as a call would.
   void start_capture() {
     std::string err;
-    ASSERT_TRUE(recorder_.spawn({"/usr/bin/pw-record", home_.root() + "/call.wav"}, pipewire_env(), -1,
-                                log_path("pw-record"), &err))
+    ASSERT_TRUE(recorder_.spawn({"/usr/bin/pw-record", home_.root() + "/call.wav"}, pipewire_env(),
+                                -1, log_path("pw-record"), &err))
         << err;
   }
 
-  // Whether PipeWire itself reports a running audio capture stream (pw-dump
-  // once), so a failure says which side did not see it.
-  bool capture_running_in_pipewire() {
+  // Waits up to 10 s until PipeWire itself (pw-dump, once per try) lists an
+  // object that `matches`, so a failure says which side did not see it.
+  ::testing::AssertionResult wait_in_pipewire(
+      const char* what, const std::function<bool(const rpc::Json&)>& matches) {
     std::string out;
-    std::string err;
-    if (!run_command({"/usr/bin/pw-dump", "--no-colors"}, pipewire_env(), 10s, &out, &err)) return false;
-    const rpc::Json objects = rpc::Json::parse(out, nullptr, false);
-    if (!objects.is_array()) return false;
-    for (const rpc::Json& o : objects) {
-      if (o.value("type", "") != "PipeWire:Interface:Node" || !o["info"].is_object()) continue;
-      const rpc::Json& info = o["info"];
-      if (info.value("state", "") == "running" && info["props"].value("media.class", "") == "Stream/Input/Audio") {
-        return true;
+    for (int i = 0; i < 50; ++i) {
+      std::string err;
+      if (run_command({"/usr/bin/pw-dump", "--no-colors"}, pipewire_env(), 10s, &out, &err)) {
+        const rpc::Json objects = rpc::Json::parse(out, nullptr, false);
+        for (const rpc::Json& o : objects.is_array() ? objects : rpc::Json::array()) {
+          if (o.is_object() && matches(o)) return ::testing::AssertionSuccess();
+        }
       }
+      std::this_thread::sleep_for(200ms);
     }
-    return false;
+    return ::testing::AssertionFailure()
+           << "PipeWire never showed " << what << "; wireplumber's log:\n"
+           << read_text(log_path("wireplumber")) << "\npw-dump:\n"
+           << out;
   }
   ::testing::AssertionResult wait_for_capture_running() {
-    for (int i = 0; i < 50; ++i) {
-      if (capture_running_in_pipewire()) return ::testing::AssertionSuccess();
-      std::this_thread::sleep_for(100ms);
-    }
-    return ::testing::AssertionFailure() << "pw-record's stream never ran in PipeWire; wireplumber's log:\n"
-                                         << read_text(log_path("wireplumber"));
+    return wait_in_pipewire("pw-record's stream running", [](const rpc::Json& o) {
+      const rpc::Json info = o.value("info", rpc::Json());
+      if (o.value("type", "") != "PipeWire:Interface:Node" || !info.is_object()) return false;
+      const rpc::Json props = info.value("props", rpc::Json::object());
+      return info.value("state", "") == "running" &&
+             props.value("media.class", "") == "Stream/Input/Audio";
+    });
   }
 
   // limberd's children named `name` (its helpers), by /proc.
@@ -136,7 +157,8 @@ TEST_F(CallsTest, RunningCaptureStreamHoldsPromptsAndStoppingItDeliversThem) {
   EXPECT_EQ(status(rpc)["held_by"], rpc::Json::array({"calls"}));
   std::string shown;
   std::string err;
-  EXPECT_TRUE(run_command({LIMBERCTL_PATH, "status"}, home_.environment(), 10s, &shown, &err)) << err;
+  EXPECT_TRUE(run_command({LIMBERCTL_PATH, "status"}, home_.environment(), 10s, &shown, &err))
+      << err;
   EXPECT_NE(shown.find("prompts held by: calls"), std::string::npos) << shown;
   std::this_thread::sleep_for(4s);
   EXPECT_EQ(daemon_.count_lines("micro-break #1 due"), 0u) << daemon_.stderr_text();
@@ -179,7 +201,9 @@ TEST_F(CallsTest, CallsAreNotWatchedUnlessTurnedOn) {
 TEST_F(CallsTest, WithoutPipeWireRunningCallsHoldNothingAndThatIsSaid) {
   ASSERT_TRUE(home_.write_user_config(kCallsOn));
   ASSERT_TRUE(start_demo({}, kFastScale));
-  EXPECT_TRUE(logged("notice: do not disturb: PipeWire is not reachable .*calls are not noticed until it is", 10s));
+  EXPECT_TRUE(logged(
+      "notice: do not disturb: PipeWire is not reachable .*calls are not noticed until it is",
+      10s));
   EXPECT_TRUE(logged(kFirstDue, 10s));
   EXPECT_EQ(daemon_.count_lines("prompts held"), 0u);
 }
@@ -189,8 +213,9 @@ TEST_F(CallsTest, WithoutPwDumpCallsAreNotWatched) {
   std::filesystem::create_directories(empty_bin);
   ASSERT_TRUE(home_.write_user_config(kCallsOn));
   ASSERT_TRUE(start_demo({"PATH=" + empty_bin}, kFastScale));
-  EXPECT_TRUE(
-      logged("do not disturb: calls not watched: pw-dump is not installed \\(Debian: pipewire-bin\\)", 10s));
+  EXPECT_TRUE(logged(
+      "do not disturb: calls not watched: pw-dump is not installed \\(Debian: pipewire-bin\\)",
+      10s));
   EXPECT_TRUE(logged(kFirstDue, 10s));
 }
 

@@ -46,8 +46,8 @@ bool run_command(const std::vector<std::string>& argv, const std::vector<std::st
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   bool timed_out = false;
   for (;;) {
-    const auto left =
-        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       timed_out = true;
       break;
@@ -65,7 +65,8 @@ bool run_command(const std::vector<std::string>& argv, const std::vector<std::st
   waitpid(pid, &status, 0);
   if (output != nullptr) *output = text;
   if (timed_out) {
-    *err = argv[0] + " did not finish in " + std::to_string(timeout.count()) + " ms; output: " + text;
+    *err =
+        argv[0] + " did not finish in " + std::to_string(timeout.count()) + " ms; output: " + text;
     return false;
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
@@ -90,7 +91,8 @@ bool set_activation_environment(const std::string& address, const std::vector<st
   if (r >= 0) r = sd_bus_message_open_container(call, 'a', "{ss}");
   for (const std::string& e : env) {
     const size_t eq = e.find('=');
-    if (r >= 0) r = sd_bus_message_append(call, "{ss}", e.substr(0, eq).c_str(), e.substr(eq + 1).c_str());
+    if (r >= 0)
+      r = sd_bus_message_append(call, "{ss}", e.substr(0, eq).c_str(), e.substr(eq + 1).c_str());
   }
   if (r >= 0) r = sd_bus_message_close_container(call);
   sd_bus_error error = SD_BUS_ERROR_NULL;

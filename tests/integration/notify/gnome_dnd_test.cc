@@ -37,9 +37,10 @@ class GnomeDndTest : public NotifyTest {
   // run as the user's session would (same dirs, same bus as limberd).
   ::testing::AssertionResult set_show_banners(bool value) {
     std::string err;
-    if (!run_command({"/usr/bin/gsettings", "set", "org.gnome.desktop.notifications", "show-banners",
-                      value ? "true" : "false"},
-                     home_.environment({"DBUS_SESSION_BUS_ADDRESS=" + bus_.address()}), 10s, nullptr, &err)) {
+    if (!run_command({"/usr/bin/gsettings", "set", "org.gnome.desktop.notifications",
+                      "show-banners", value ? "true" : "false"},
+                     home_.environment({"DBUS_SESSION_BUS_ADDRESS=" + bus_.address()}), 10s,
+                     nullptr, &err)) {
       return ::testing::AssertionFailure() << err;
     }
     return ::testing::AssertionSuccess();
@@ -47,8 +48,9 @@ class GnomeDndTest : public NotifyTest {
   std::string show_banners() {
     std::string out;
     std::string err;
-    if (!run_command({"/usr/bin/gsettings", "get", "org.gnome.desktop.notifications", "show-banners"},
-                     home_.environment(), 10s, &out, &err)) {
+    if (!run_command(
+            {"/usr/bin/gsettings", "get", "org.gnome.desktop.notifications", "show-banners"},
+            home_.environment(), 10s, &out, &err)) {
       return err;
     }
     return out;
@@ -59,7 +61,8 @@ TEST_F(GnomeDndTest, ShowBannersOffHoldsPromptsAndOnDeliversThem) {
   ASSERT_TRUE(set_show_banners(false));
   ASSERT_EQ(show_banners(), "false\n") << "dconf did not keep the value where limberd reads it";
   ASSERT_TRUE(start_demo({}, kFastScale));
-  ASSERT_TRUE(logged("do not disturb: prompts held: the desktop is set to do not disturb \\(desktop-dnd\\)", 10s));
+  ASSERT_TRUE(logged(
+      "do not disturb: prompts held: the desktop is set to do not disturb \\(desktop-dnd\\)", 10s));
   DaemonRpc rpc;
   ASSERT_TRUE(connect_rpc(rpc));
   EXPECT_EQ(status(rpc)["held_by"], rpc::Json::array({"desktop-dnd"}));
@@ -81,15 +84,17 @@ TEST_F(GnomeDndTest, TurningShowBannersOffWhileRunningHoldsPrompts) {
   ASSERT_TRUE(logged(kReady, 10s));
   EXPECT_EQ(daemon_.count_lines("prompts held"), 0u);
   ASSERT_TRUE(set_show_banners(false));
-  ASSERT_TRUE(logged("do not disturb: prompts held: the desktop is set to do not disturb \\(desktop-dnd\\)", 5s));
+  ASSERT_TRUE(logged(
+      "do not disturb: prompts held: the desktop is set to do not disturb \\(desktop-dnd\\)", 5s));
   DaemonRpc rpc;
   ASSERT_TRUE(connect_rpc(rpc));
   EXPECT_EQ(status(rpc)["held_by"], rpc::Json::array({"desktop-dnd"}));
   // Another key of the same schema changing is not the switch.
   std::string err;
-  ASSERT_TRUE(run_command({"/usr/bin/gsettings", "set", "org.gnome.desktop.notifications", "show-in-lock-screen",
-                           "false"},
-                          home_.environment({"DBUS_SESSION_BUS_ADDRESS=" + bus_.address()}), 10s, nullptr, &err))
+  ASSERT_TRUE(run_command({"/usr/bin/gsettings", "set", "org.gnome.desktop.notifications",
+                           "show-in-lock-screen", "false"},
+                          home_.environment({"DBUS_SESSION_BUS_ADDRESS=" + bus_.address()}), 10s,
+                          nullptr, &err))
       << err;
   std::this_thread::sleep_for(500ms);
   EXPECT_EQ(daemon_.count_lines("desktop-dnd ended"), 0u) << daemon_.stderr_text();
@@ -100,9 +105,10 @@ TEST_F(GnomeDndTest, TurningShowBannersOffWhileRunningHoldsPrompts) {
 TEST_F(GnomeDndTest, WithoutTheSchemaGnomesSwitchIsNotWatched) {
   ASSERT_TRUE(set_show_banners(false));
   ASSERT_TRUE(start_demo({"XDG_DATA_DIRS=" + home_.root() + "/no-schemas"}, kFastScale));
-  EXPECT_TRUE(logged("GNOME's switch not watched: the GSettings schema org.gnome.desktop.notifications is "
-                     "not installed",
-                     10s));
+  EXPECT_TRUE(
+      logged("GNOME's switch not watched: the GSettings schema org.gnome.desktop.notifications is "
+             "not installed",
+             10s));
   EXPECT_TRUE(logged(kFirstDue, 10s));
   EXPECT_EQ(daemon_.count_lines("prompts held"), 0u);
 }

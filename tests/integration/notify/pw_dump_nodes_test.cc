@@ -12,13 +12,17 @@ namespace {
 std::string node(int id, const std::string& media_class, const std::string& state) {
   return R"({ "id": )" + std::to_string(id) +
          R"(, "type": "PipeWire:Interface:Node", "version": 3, "permissions": [ "r", "x" ],
-    "info": { "max-input-ports": 64, "state": ")" + state +
+    "info": { "max-input-ports": 64, "state": ")" +
+         state +
          R"(", "error": null, "change-mask": [ "state", "props" ],
-      "props": { "node.name": "a \"quoted\" } ] name", "media.class": ")" + media_class +
+      "props": { "node.name": "a \"quoted\" } ] name", "media.class": ")" +
+         media_class +
          R"(", "application.name": "Meeting [beta] {x}" },
       "params": { "EnumFormat": [ { "rate": [48000] } ] } } })";
 }
-std::string removed(int id) { return R"({ "id": )" + std::to_string(id) + R"(, "info": null })"; }
+std::string removed(int id) {
+  return R"({ "id": )" + std::to_string(id) + R"(, "info": null })";
+}
 std::string batch(const std::vector<std::string>& objects) {
   std::string out = "[\n";
   for (size_t i = 0; i < objects.size(); ++i) out += (i > 0 ? ",\n  " : "  ") + objects[i];
@@ -27,7 +31,8 @@ std::string batch(const std::vector<std::string>& objects) {
 
 TEST(PwDumpNodes, RunningAudioCaptureStreamIsACall) {
   PwDumpNodes nodes;
-  nodes.feed(batch({node(30, "Audio/Source/Virtual", "running"), node(33, "Stream/Input/Audio", "running")}));
+  nodes.feed(batch(
+      {node(30, "Audio/Source/Virtual", "running"), node(33, "Stream/Input/Audio", "running")}));
   EXPECT_TRUE(nodes.capture_running());
   EXPECT_EQ(nodes.node_count(), 2u);
 }
@@ -40,8 +45,9 @@ TEST(PwDumpNodes, RunningVideoCaptureStreamIsACall) {
 
 TEST(PwDumpNodes, PlaybackSourcesAndIdleCaptureAreNot) {
   PwDumpNodes nodes;
-  nodes.feed(batch({node(1, "Stream/Output/Audio", "running"), node(2, "Audio/Source", "running"),
-                    node(3, "Stream/Input/Audio", "suspended"), node(4, "Stream/Input/Video", "idle")}));
+  nodes.feed(
+      batch({node(1, "Stream/Output/Audio", "running"), node(2, "Audio/Source", "running"),
+             node(3, "Stream/Input/Audio", "suspended"), node(4, "Stream/Input/Video", "idle")}));
   EXPECT_FALSE(nodes.capture_running());
   EXPECT_EQ(nodes.node_count(), 4u);
 }
@@ -60,16 +66,19 @@ TEST(PwDumpNodes, StateChangeAndRemovalInLaterBatchesAreFollowed) {
 TEST(PwDumpNodes, UpdateWithoutPropsKeepsWhatTheNodeIs) {
   PwDumpNodes nodes;
   nodes.feed(batch({node(33, "Stream/Input/Audio", "idle")}));
-  nodes.feed(batch({R"({ "id": 33, "type": "PipeWire:Interface:Node", "info": { "state": "running" } })"}));
+  nodes.feed(batch(
+      {R"({ "id": 33, "type": "PipeWire:Interface:Node", "info": { "state": "running" } })"}));
   EXPECT_TRUE(nodes.capture_running());
 }
 
 TEST(PwDumpNodes, OutputSplitAnywhereReadsTheSame) {
-  const std::string text = batch({node(5, "Audio/Sink", "running"), node(33, "Stream/Input/Audio", "running")}) +
-                           batch({node(34, "Stream/Input/Video", "running"), removed(33)});
+  const std::string text =
+      batch({node(5, "Audio/Sink", "running"), node(33, "Stream/Input/Audio", "running")}) +
+      batch({node(34, "Stream/Input/Video", "running"), removed(33)});
   for (size_t step : {1u, 2u, 7u, 64u}) {
     PwDumpNodes nodes;
-    for (size_t at = 0; at < text.size(); at += step) nodes.feed(std::string_view(text).substr(at, step));
+    for (size_t at = 0; at < text.size(); at += step)
+      nodes.feed(std::string_view(text).substr(at, step));
     EXPECT_TRUE(nodes.capture_running()) << "chunks of " << step;
     EXPECT_EQ(nodes.node_count(), 2u) << "chunks of " << step;  // 5 and 34
   }
