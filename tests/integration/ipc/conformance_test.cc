@@ -334,7 +334,7 @@ TEST_F(Conformance, SubscribeDeliversOnlyTheChosenEventsAndUnsubscribeStopsThem)
   start_demo();
   RpcTestClient c = connect();
   const Json all = result_of(c.call("subscribe"));
-  EXPECT_EQ(all["events"].size(), 6u) << all.dump();
+  EXPECT_EQ(all["events"].size(), 7u) << all.dump();  // with break.prompt
   const Json some = result_of(c.call("subscribe", {{"events", {"break.due", "break.ended"}}}));
   EXPECT_EQ(some["events"], (Json{"break.due", "break.ended"}));
   ASSERT_TRUE(c.wait_notification("break.ended", 10s)) << daemon_.stderr_text();
