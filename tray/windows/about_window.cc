@@ -120,34 +120,60 @@ void AboutWindow::load() {
     set_wrapped_label(history_path_, text, kWidth);
     history_path_->GetParent()->Layout();
   });
-  link_.call("config.list", Json::object(), [this](const Json& result, const rpc::Error* error) {
+  link_.call("report.get", Json::object(), [this](const Json& result, const rpc::Error* error) {
     if (error != nullptr) {
       set_wrapped_label(reporting_, _("Unknown: limberd cannot be reached (") + from_utf8(error->message) + ").",
                         kWidth);
       reporting_->GetParent()->Layout();
       return;
     }
-    show_reporting(result.value("keys", Json::array()));
+    show_reporting(result);
   });
 }
 
-void AboutWindow::show_reporting(const Json& keys) {
-  // Reporting is on when a report.* switch (a boolean key) is true; the
-  // other report.* keys say what and where.
-  bool on = false;
-  wxString details;
-  for (const Json& meta : keys) {
-    const std::string key = text_of(meta, "key");
-    if (key.rfind("report.", 0) != 0) continue;
-    const std::string value = text_of(meta, "value");
-    if (text_of(meta, "expected") == "true or false" && value == "true") on = true;
-    details += wxString(L"\n•  ") + from_utf8(key + " = " + (value.empty() ? "\"\"" : value));
+namespace {
+
+// One day of the report, in words: "2026-11-21: 2h 05m active; micro-breaks
+// 5 due, 4 taken, ...".
+wxString day_line(const wxString& title, const Json& day) {
+  const int64_t active = day.value("active_s", int64_t{0});
+  wxString line = wxString::Format("%s, %s: %dh %02dm active", title, from_utf8(text_of(day, "date")),
+                                   static_cast<int>(active / 3600), static_cast<int>(active / 60 % 60));
+  static constexpr std::pair<const char*, const char*> kKinds[] = {
+      {"micro", "micro-breaks"}, {"rest", "rest breaks"}, {"daily", "daily limit"}};
+  const Json breaks = day.value("breaks", Json::object());
+  for (const auto& [kind, name] : kKinds) {
+    const Json counts = breaks.value(kind, Json::object());
+    wxString figures;
+    for (const char* outcome : {"due", "taken", "natural", "postponed", "skipped", "ignored", "cancelled"}) {
+      figures += wxString::Format("%s%lld %s", figures.empty() ? "" : ", ",
+                                  static_cast<long long>(counts.value(outcome, int64_t{0})), outcome);
+    }
+    line += wxString::Format("; %s: %s", name, figures);
   }
+  return wxString(L"\n•  ") + line;
+}
+
+}  // namespace
+
+void AboutWindow::show_reporting(const Json& result) {
+  const bool on = result.value("enabled", false);
   wxString text;
   if (on) {
-    text = _("Your organisation has turned on reporting by policy. Only aggregates are reported (totals of "
-             "active time and breaks), never anything of what you do. The settings in force:") +
-           details;
+    const Json report = result.value("report", Json::object());
+    text = wxString::Format(_("Your organisation turned on fleet reporting (%s). Limber writes this daily "
+                              "aggregate to %s, and nothing else; no name, no exercise, no time of day:"),
+                            from_utf8(text_of(result, "enabled_by")), from_utf8(text_of(result, "file")));
+    text += day_line(_("Last complete day"), report.value("last_complete_day", Json::object()));
+    text += day_line(_("Today so far"), report.value("today", Json::object()));
+    const Json checklists = report.value("checklists", Json::object());
+    for (const auto& [id, c] : checklists.items()) {
+      text += wxString::Format(_(L"\n•  Checklist %s: %d%%, answered on %s"), from_utf8(id),
+                               c.value("percent", 0), from_utf8(text_of(c, "checked_on")));
+    }
+    text += wxString::Format(_(L"\n•  Limber %s, report format %d"), from_utf8(text_of(report, "limber_version")),
+                             report.value("schema", 0));
+    text += "\n" + _("limberctl report show prints the exact JSON.");
   } else {
     text = _("Nothing is reported. Limber sends nothing anywhere: your history stays on this computer.");
   }

@@ -3,8 +3,10 @@
 // is reported to the organisation. The wording follows docs/privacy.md;
 // change both together.
 //
-// Reporting is read from limberd: when a report.* key exists and is on,
-// the window lists what is shared; otherwise it says nothing is reported.
+// Reporting is read from limberd (report.get): when the organisation's
+// policy turned fleet reporting on, the window names the policy file and
+// shows, readably, exactly the report limberd writes; otherwise it says
+// nothing is reported.
 //
 // Widget names: "about_version", "about_records", "about_never",
 // "about_reporting", "about_history_path".
@@ -26,7 +28,7 @@ class AboutWindow final : public wxFrame {
 
  private:
   void load();
-  void show_reporting(const rpc::Json& keys);
+  void show_reporting(const rpc::Json& report);
 
   WindowLink link_;
   wxStaticText* reporting_ = nullptr;
