@@ -7,6 +7,8 @@
 #include <fstream>
 #include <set>
 
+#include <unistd.h>
+
 #include "ipc_fixture.h"
 
 namespace limber::test {
@@ -33,6 +35,7 @@ const std::set<std::string> kTestedMethods = {"hello",
                                               "checklist.list",
                                               "checklist.get",
                                               "checklist.answer",
+                                              "report.get",
                                               "subscribe",
                                               "unsubscribe"};
 
@@ -266,6 +269,33 @@ TEST_F(Conformance, ThePolicysRulesOnSkippingAndPostponingHoldInDemoModeToo) {
   EXPECT_EQ(code_of(skip), rpc::kNotAllowed) << skip->dump();
   const auto postpone = c.call("break.postpone");
   EXPECT_EQ(code_of(postpone), rpc::kNotAllowed) << postpone->dump();
+}
+
+TEST_F(Conformance, ReportGetShowsReportingOffAndTheReportThatWouldBeWritten) {
+  start_demo();
+  RpcTestClient c = connect();
+  const Json r = result_of(c.call("report.get"));
+  EXPECT_EQ(r["enabled"], false) << r.dump();
+  EXPECT_EQ(r["last_written"], nullptr) << "nothing is written while reporting is off";
+  EXPECT_NE(r["file"].get<std::string>().find("/" + std::to_string(::getuid()) + ".json"),
+            std::string::npos)
+      << r.dump();
+  const Json& report = r["report"];
+  EXPECT_EQ(report["schema"], 1) << r.dump();
+  for (const char* day : {"today", "last_complete_day"}) {
+    SCOPED_TRACE(day);
+    ASSERT_TRUE(report[day].is_object()) << report.dump();
+    for (const char* kind : {"micro", "rest", "daily"}) {
+      const Json& counts = report[day]["breaks"][kind];
+      ASSERT_TRUE(counts.is_object()) << kind << ": " << report.dump();
+      for (const char* n : {"due", "taken", "natural", "postponed", "skipped"})
+        EXPECT_TRUE(counts[n].is_number_integer()) << kind << "." << n;
+    }
+  }
+  // Nothing that names the user, the machine or what they did when.
+  const std::string text = report.dump();
+  for (const char* word : {"user", "host", "name", "exercise", "title"})
+    EXPECT_EQ(text.find(word), std::string::npos) << word << " in " << text;
 }
 
 TEST_F(Conformance, StatsReturnsOneEntryPerDayAndRefusesBadRanges) {
