@@ -22,6 +22,11 @@ using namespace std::chrono_literals;
 // Buffered history (active time, natural breaks) is written at most this
 // long after it was recorded; break outcomes are written at once.
 constexpr auto kFlushDelay = 60s;
+// How often a history that could not be opened is tried again (daemon
+// time), and how many break records are kept for it meanwhile (a month of
+// breaks; each is a few dozen bytes).
+constexpr auto kHistoryRetry = 60s;
+constexpr size_t kMaxUnrecorded = 2000;
 // How soon to look for an activity source again after losing one.
 constexpr auto kSourceRetry = 10s;
 
@@ -86,9 +91,15 @@ bool Limberd::start() {
   uv_signal_start(
       sighup_.get(), [](uv_signal_t* s, int) { static_cast<Limberd*>(s->data)->reload_config(); },
       SIGHUP);
-  for (auto* timer : {&deadline_timer_, &flush_timer_, &retry_timer_, &progress_timer_}) {
+  for (auto* timer : {&deadline_timer_, &flush_timer_, &retry_timer_, &progress_timer_, &history_retry_timer_}) {
     uv_timer_init(&loop_, timer->get());
     timer->get()->data = this;
+  }
+  if (!history_) {
+    const uint64_t every = to_timer_ms(clock_.to_real(kHistoryRetry));
+    uv_timer_start(
+        history_retry_timer_.get(), [](uv_timer_t* t) { static_cast<Limberd*>(t->data)->reopen_history(); },
+        every, every);
   }
 
   if (!start_source()) return false;
@@ -216,7 +227,9 @@ void Limberd::open_history() {
   Status st;
   history_ = HistoryStore::open(path, &st);
   if (!history_) {
-    log_error("history is not recorded: " + st.message());
+    history_open_error_ = st.message();
+    log_error("history is not recorded: " + st.message() + "; trying again every " +
+              format_duration(kHistoryRetry));
     return;
   }
   log_info("history in " + path);
@@ -236,6 +249,35 @@ void Limberd::open_history() {
   Status pst = history_->prune(clock_.wall(), static_cast<int>(config_.get_int("history.retention_days")),
                                &pruned);
   if (!pst) log_warning("history pruning failed: " + pst.message());
+}
+
+void Limberd::reopen_history() {
+  if (history_ || stopping_) return;
+  std::string path = default_history_path();
+  if (options_.demo) path = path.substr(0, path.rfind('/') + 1) + "demo-history.sqlite3";
+  Status st;
+  history_ = HistoryStore::open(path, &st);
+  if (!history_) {
+    if (st.message() != history_open_error_) {
+      history_open_error_ = st.message();
+      log_error("history is still not recorded: " + st.message());
+    }
+    return;
+  }
+  uv_timer_stop(history_retry_timer_.get());
+  history_open_error_.clear();
+  // The timers running now are the truth; the saved ones are older.
+  size_t written = 0;
+  for (const EngineEvent& e : unrecorded_) {
+    if (history_->record(e)) ++written;
+  }
+  unrecorded_.clear();
+  account_active_time();
+  save_timers();
+  Status fst = history_->flush();
+  log_notice("history in " + path + " can be written again: caught up on " + std::to_string(written) +
+             " break records" + (fst ? "" : " (kept in memory for now: " + fst.message() + ")"));
+  arm();
 }
 
 bool Limberd::start_source() {
@@ -376,6 +418,12 @@ void Limberd::handle(const EngineEvent& e) {
   if (e.kind == EventKind::kBreakEnded) shown_exercises_.erase(e.id);
   const bool lasting = e.kind == EventKind::kBreakDue || e.kind == EventKind::kBreakEnded ||
                        e.kind == EventKind::kNaturalBreak;
+  if (!history_ && lasting && e.kind != EventKind::kBreakDue) {
+    // Kept for a history that opens later; the oldest go first when a very
+    // long outage fills the backlog.
+    if (unrecorded_.size() >= kMaxUnrecorded) unrecorded_.erase(unrecorded_.begin());
+    unrecorded_.push_back(e);
+  }
   if (history_ && lasting) {
     // A break's due and end are written at once, together with the timers,
     // so a kill -9 right after loses neither.
@@ -499,7 +547,8 @@ void Limberd::stop() {
   if (source_) source_->stop();
   logind_.stop();
   stop_reminders();
-  for (auto* timer : {&deadline_timer_, &flush_timer_, &retry_timer_, &progress_timer_}) timer->close();
+  for (auto* timer : {&deadline_timer_, &flush_timer_, &retry_timer_, &progress_timer_, &history_retry_timer_})
+    timer->close();
   for (auto* sig : {&sigterm_, &sigint_, &sighup_}) sig->close();
   // After a failed start there was nothing worth saving to report.
   log_info(serving_ ? "stopped; break timers saved" : "stopped");

@@ -71,6 +71,9 @@ class Limberd final : public ActivitySink {
   void reload_config();
   EngineConfig engine_rules() const;
   void open_history();
+  // Tries again to open a history that could not be opened; on success
+  // writes the breaks kept meanwhile. Retried every kHistoryRetry.
+  void reopen_history();
   bool start_source();
   void wake();
   void handle(const EngineEvent& event);
@@ -114,6 +117,11 @@ class Limberd final : public ActivitySink {
   Config config_;
   std::unique_ptr<BreakEngine> engine_;
   std::unique_ptr<HistoryStore> history_;
+  // While the history cannot be opened (a read-only or missing disk), the
+  // breaks that would have been recorded, oldest first, at most
+  // kMaxUnrecorded; written when a retry opens the history.
+  std::vector<EngineEvent> unrecorded_;
+  std::string history_open_error_;
   std::unique_ptr<ActivitySource> source_;
   LogindWatch logind_;
   RpcDispatcher dispatcher_;
@@ -142,6 +150,7 @@ class Limberd final : public ActivitySink {
   UvHandle<uv_timer_t> deadline_timer_;
   UvHandle<uv_timer_t> flush_timer_;
   UvHandle<uv_timer_t> retry_timer_;
+  UvHandle<uv_timer_t> history_retry_timer_;  // reopens a history that could not be opened
   UvHandle<uv_timer_t> progress_timer_;
   UvHandle<uv_timer_t> prompt_review_timer_;  // a tray's disconnect, reviewed outside the IPC code
   // Fleet reporting: the rate-limited write, when it last happened, and the

@@ -104,10 +104,11 @@ Json Limberd::status_now() const {
   j["tray_connected"] = ipc_ && ipc_->clients_named("limber-tray") > 0;
   j["history"] = history_ ? history_->path() : std::string();
   // Whether the history is being written (a full or read-only disk is not).
-  const std::string problem = history_ ? history_->write_problem() : "not recorded (see the daemon's log)";
+  const std::string problem =
+      history_ ? history_->write_problem() : "not recorded: " + history_open_error_ + " (retried every minute)";
   j["history_health"] = Json{{"ok", problem.empty()},
                              {"problem", problem},
-                             {"unwritten", history_ ? history_->unwritten() : 0}};
+                             {"unwritten", history_ ? history_->unwritten() : unrecorded_.size()}};
   j["quiet"] = user_quiet_;  // the engine's quiet also counts do-not-disturb
   j["held_by"] = dnd_.active_names();
   if (!j["due"].is_null()) {

@@ -2,7 +2,8 @@
 // while the daemon runs, and a file system that is read-only from the start.
 // The daemon keeps reminding (break.due still reaches a subscribed client),
 // says what is wrong (a log line and status.history_health) and, once space
-// returns, writes the breaks that ended while the disk was full.
+// returns or the disk is writable again, writes the breaks that ended
+// meanwhile.
 //
 // Mounting needs root (CAP_SYS_ADMIN); elsewhere the tests skip and say so.
 // They run `--demo --source=demo --time-scale=20`: a micro-break falls due
@@ -151,23 +152,56 @@ TEST_F(DiskTrouble, FullDiskKeepsRemindingSaysWhyAndCatchesUpWhenSpaceReturns) {
   }
 }
 
-TEST_F(DiskTrouble, ReadOnlyHistoryKeepsRemindingAndSaysWhy) {
+TEST_F(DiskTrouble, ReadOnlyHistoryKeepsRemindingSaysWhyAndIsWrittenWhenTheDiskIsWritableAgain) {
   // A history written earlier, then the file system is read-only.
   SmallDisk disk(state_dir(), "2m");
   if (!disk.mounted()) GTEST_SKIP() << disk.error();
   ASSERT_TRUE(start(kDemoArgs));
   ASSERT_TRUE(logged("micro-break #[0-9]+ ended: taken", 15s));
   ASSERT_TRUE(stops_cleanly());
+  int64_t taken_before = 0;
+  {
+    HistoryDb db;
+    std::string err;
+    ASSERT_TRUE(db.open(home_.history_path(true), &err)) << err;
+    taken_before = db.integer("SELECT count(*) FROM breaks WHERE outcome = 'taken'").value_or(-1);
+    ASSERT_GT(taken_before, 0);
+  }
   ASSERT_TRUE(disk.remount(true)) << std::strerror(errno);
 
   ASSERT_TRUE(start(kDemoArgs));
   EXPECT_TRUE(logged("error: history is not recorded: .*(read-?only|readonly|unable to open)", 10s));
   ASSERT_TRUE(connect_and_subscribe());
   EXPECT_TRUE(client_.wait_notification("break.due", 10s)) << daemon_.stderr_text();
+  const size_t ro_from = daemon_.line_count();
+  ASSERT_TRUE(logged("micro-break #[0-9]+ ended: taken", 10s, ro_from));
   const Json health = history_health();
   EXPECT_EQ(health["ok"], false) << health.dump();
   EXPECT_FALSE(health.value("problem", "").empty()) << health.dump();
-  EXPECT_TRUE(stops_cleanly());
+  EXPECT_GT(health.value("unwritten", 0), 0) << "breaks kept for later: " << health.dump();
+
+  // The disk becomes writable again: the daemon's retry (every minute of
+  // daemon time, 3 s here) opens the history and writes what it kept.
+  ASSERT_TRUE(disk.remount(false)) << std::strerror(errno);
+  ASSERT_TRUE(logged("can be written again: caught up on [1-9][0-9]* break records", 15s, ro_from));
+  EXPECT_EQ(history_health()["ok"], true);
+  ASSERT_TRUE(stops_cleanly());
+  // Every break taken since the read-only start (while read-only and after
+  // the reopen) is in the history once, next to the earlier ones. (Counted
+  // by log line: the timers could not be restored from the read-only
+  // history, so break ids began again at 1.)
+  static const std::regex taken("(micro-break|rest break) #[0-9]+ ended: taken");
+  int64_t taken_since = 0;
+  const std::vector<std::string> lines = daemon_.lines();
+  for (size_t i = ro_from; i < lines.size(); ++i) taken_since += std::regex_search(lines[i], taken) ? 1 : 0;
+  ASSERT_GT(taken_since, 0);
+
+  HistoryDb db;
+  std::string err;
+  ASSERT_TRUE(db.open(home_.history_path(true), &err)) << err;
+  EXPECT_EQ(db.text("PRAGMA integrity_check").value_or(db.last_error()), "ok");
+  EXPECT_EQ(db.integer("SELECT count(*) FROM breaks WHERE outcome = 'taken'").value_or(-1), taken_before + taken_since)
+      << "breaks that ended while the disk was read-only are missing from the history";
 }
 
 }  // namespace
