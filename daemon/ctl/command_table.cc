@@ -160,7 +160,10 @@ with the local time; with --json, each notification as one JSON-RPC line.
 Without EVENTs, all of them:
 
   state.changed    mode, activity or break timers changed
-  break.due        a break is due (with the exercises chosen for it)
+  break.due        a break is due (with the exercises chosen for it and
+                   how it is shown: notification or the tray's window)
+  break.prompt     the due break is now shown another way (you paused
+                   after a notification, a tray came or went)
   break.started    its countdown started
   break.progress   once a second while a break counts down
   break.ended      with its outcome: taken, postponed, skipped, ignored,

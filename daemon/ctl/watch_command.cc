@@ -19,6 +19,14 @@ std::string break_label(const Json& p) {
          std::to_string(p.value("id", 0));
 }
 
+// How limberd presents a due break (break.due, break.prompt).
+std::string shown_as(const Json& p) {
+  const std::string way = p.value("prompt", "");
+  return way == "notification" ? " (shown as a notification)"
+         : way == "window"     ? " (shown in the tray's window)"
+                               : std::string();
+}
+
 std::string describe(const RpcNotification& n) {
   const Json& p = n.params;
   if (n.method == "state.changed") {
@@ -42,8 +50,10 @@ std::string describe(const RpcNotification& n) {
     for (const Json& e : p.value("exercises", Json::array()))
       names += (names.empty() ? "" : ", ") + e.value("name", "");
     if (!names.empty()) text += ": " + names;
+    if (p.contains("prompt")) text += shown_as(p);
     return text;
   }
+  if (n.method == "break.prompt") return break_label(p) + " now" + shown_as(p);
   if (n.method == "break.started") return break_label(p) + " started";
   if (n.method == "break.progress") {
     return break_label(p) + " " + human_duration(p.value("progress_s", int64_t{0})) + " of " +

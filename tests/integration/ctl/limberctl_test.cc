@@ -379,6 +379,14 @@ TEST_F(Limberctl, WatchPrintsABreakDueWhenOneBecomesDue) {
       << r.out;
 }
 
+TEST_F(Limberctl, WatchSaysABreakIsShownAsANotificationWhenNoTrayRuns) {
+  // Without a tray limberd always reminds by notification, and says so.
+  ASSERT_TRUE(start(10));
+  const ProcessResult r = world_.ctl({"watch", "break.due", "--count", "1"}, "", 30s);
+  ASSERT_EQ(r.exit_code, 0) << said(r) << "\nlimberd's log:\n" << world_.daemon_log();
+  EXPECT_NE(r.out.find("(shown as a notification)"), std::string::npos) << r.out;
+}
+
 TEST_F(Limberctl, WatchJsonPrintsEachNotificationAsAJsonRpcLine) {
   ASSERT_TRUE(start(10));
   const ProcessResult r = world_.ctl({"watch", "--json", "--count", "2"}, "", 30s);
