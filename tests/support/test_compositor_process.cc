@@ -92,7 +92,10 @@ bool TestCompositor::wait_for_exit() {
 
 void TestCompositor::shut_down() {
   close_stdin();
-  if (pid_ > 0 && !wait_for_exit()) {
+  // wait_for_exit() reaps a compositor that exits on its own, whatever its
+  // status, and then pid_ is -1: kill only one that is still running
+  // (kill(-1, ...) would signal every process we may signal).
+  if (pid_ > 0 && !wait_for_exit() && pid_ > 0) {
     kill(pid_, SIGKILL);
     waitpid(pid_, nullptr, 0);
     pid_ = -1;
