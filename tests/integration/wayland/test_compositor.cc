@@ -212,11 +212,12 @@ int main(int argc, char** argv) {
   if (seat) wl_global_create(comp.display, &wl_seat_interface, 1, &comp, bind_seat);
   if (ext) wl_global_create(comp.display, &ext_idle_notifier_v1_interface, 1, &comp, bind_ext_notifier);
   if (kde) wl_global_create(comp.display, &org_kde_kwin_idle_interface, 1, &comp, bind_kde_idle);
-  wl_event_loop_add_fd(wl_display_get_event_loop(comp.display), STDIN_FILENO, WL_EVENT_READABLE,
-                       on_stdin, &comp);
+  wl_event_source* commands = wl_event_loop_add_fd(wl_display_get_event_loop(comp.display), STDIN_FILENO,
+                                                   WL_EVENT_READABLE, on_stdin, &comp);
 
   say("ready");
   wl_display_run(comp.display);
+  wl_event_source_remove(commands);  // the display does not free its loop's sources
   wl_display_destroy_clients(comp.display);
   wl_display_destroy(comp.display);
   return 0;
