@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 
 #include <chrono>
+#include <cstdio>
 #include <string>
 #include <thread>
 #include <vector>
@@ -240,10 +241,16 @@ TEST_F(SafetyCaps, AThousandConnectCyclesLeaveMemoryFlatAndTheDaemonResponsive) 
   ASSERT_GT(before, 0);
   for (int i = 0; i < 1000; ++i) ASSERT_NO_FATAL_FAILURE(cycle(i));
   const long after = rss_kib(daemon_.pid());
-  // A leak of even 1 KiB per connection would show as 1000 KiB.
   RecordProperty("rss_before_kib", std::to_string(before));
   RecordProperty("rss_after_kib", std::to_string(after));
+#ifdef LIMBER_SANITIZED
+  // ASan's quarantine holds freed memory back by design, so RSS grows; a
+  // leak is caught by LeakSanitizer at the daemon's exit instead.
+  std::printf("VmRSS not checked under the sanitizers (%ld -> %ld KiB)\n", before, after);
+#else
+  // A leak of even 1 KiB per connection would show as 1000 KiB.
   EXPECT_LE(after - before, 512) << "VmRSS grew from " << before << " KiB to " << after << " KiB";
+#endif
   EXPECT_TRUE(responsive());
 }
 
