@@ -31,7 +31,7 @@
 #include "notify/break_notifier.h"
 #include "notify/prompt_style.h"
 #include "notify/reminder_text.h"
-#include "report/daily_report.h"
+#include "limber/daily_report.h"
 #include "routine/exercise_selector.h"
 #include "store/history_store.h"
 #include "system_clock.h"

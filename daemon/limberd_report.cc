@@ -14,7 +14,7 @@
 #include "api_json.h"
 #include "limberd.h"
 #include "log.h"
-#include "report/atomic_file.h"
+#include "limber/atomic_file.h"
 #include "report/day_figures.h"
 
 namespace limber {

@@ -7,7 +7,7 @@
 # On a desktop the demo follows your real keyboard and mouse. On a machine
 # without a display (a server, a container) a pretend user types instead,
 # and the tray runs on a virtual X server (Xvfb): follow it with
-# `build/dev/daemon/ctl/limberctl watch` in another terminal.
+# `build/dev/ctl/limberctl watch` in another terminal.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 

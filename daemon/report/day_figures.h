@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "report/daily_report.h"
+#include "limber/daily_report.h"
 #include "store/day_stats.h"
 
 namespace limber::report {

@@ -1,4 +1,4 @@
-#include "report/fleet_aggregate.h"
+#include "fleet_aggregate.h"
 
 #include <gtest/gtest.h>
 

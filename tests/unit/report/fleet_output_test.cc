@@ -1,4 +1,4 @@
-#include "report/fleet_output.h"
+#include "fleet_output.h"
 
 #include <gtest/gtest.h>
 

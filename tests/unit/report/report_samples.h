@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "report/daily_report.h"
+#include "limber/daily_report.h"
 
 namespace limber::report::test {
 

@@ -1,4 +1,4 @@
-#include "report/spool_reader.h"
+#include "spool_reader.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "report/atomic_file.h"
+#include "limber/atomic_file.h"
 #include "report_samples.h"
 
 namespace limber::report {

@@ -11,10 +11,10 @@
 #include <string_view>
 
 #include "limber/config.h"
-#include "report/atomic_file.h"
-#include "report/fleet_aggregate.h"
-#include "report/fleet_output.h"
-#include "report/spool_reader.h"
+#include "limber/atomic_file.h"
+#include "fleet_aggregate.h"
+#include "fleet_output.h"
+#include "spool_reader.h"
 
 namespace {
 

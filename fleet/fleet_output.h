@@ -12,8 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "report/fleet_aggregate.h"
-#include "report/spool_reader.h"
+#include "fleet_aggregate.h"
+#include "spool_reader.h"
 
 namespace limber::report {
 

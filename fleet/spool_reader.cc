@@ -1,4 +1,4 @@
-#include "report/spool_reader.h"
+#include "spool_reader.h"
 
 #include <dirent.h>
 #include <fcntl.h>

@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "report/daily_report.h"
+#include "limber/daily_report.h"
 
 namespace limber::report {
 

@@ -1,4 +1,4 @@
-#include "report/daily_report.h"
+#include "limber/daily_report.h"
 
 namespace limber::report {
 

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "report/daily_report.h"
+#include "limber/daily_report.h"
 
 namespace limber::report {
 
