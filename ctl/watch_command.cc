@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "limber/protocol.h"
 #include "output_format.h"
 
 namespace limber::ctl {
@@ -13,59 +14,62 @@ using rpc::Json;
 
 namespace {
 
-std::string break_label(const Json& p) {
-  const std::string kind = p.value("kind", "");
-  return (kind == "daily" ? std::string("daily limit") : kind + "-break") + " #" +
-         std::to_string(p.value("id", 0));
+std::string break_label(const std::string& kind, uint64_t id) {
+  return (kind == "daily" ? std::string("daily limit") : kind + "-break") + " #" + std::to_string(id);
 }
 
 // How limberd presents a due break (break.due, break.prompt).
-std::string shown_as(const Json& p) {
-  const std::string way = p.value("prompt", "");
+std::string shown_as(const std::string& way) {
   return way == "notification" ? " (shown as a notification)"
          : way == "window"     ? " (shown in the tray's window)"
                                : std::string();
 }
 
+std::string describe_state(const protocol::DaemonStatus& s) {
+  std::string text = s.mode + (s.active ? ", active" : ", idle");
+  for (const protocol::BreakState& b : s.breaks) {
+    if (!b.enabled) continue;
+    text += "; " + b.kind + " " +
+            (b.phase == "due"    ? std::string("due")
+             : b.phase == "done" ? std::string("done")
+                                 : "in " + human_duration(b.until_due_s));
+  }
+  return text;
+}
+
+std::string describe_due(const protocol::DueBreak& d) {
+  std::string text = break_label(d.state.kind, d.id) + " due (" + human_duration(d.state.duration_s) + ")";
+  if (d.requested) text += ", asked for";
+  std::string names;
+  for (const protocol::ExerciseRef& e : d.exercises) names += (names.empty() ? "" : ", ") + e.name;
+  if (!names.empty()) text += ": " + names;
+  return text + shown_as(d.prompt);
+}
+
+std::string describe_ended(const protocol::BreakEvent& e) {
+  std::string text = break_label(e.kind, e.id) + " ended: " + e.outcome;
+  if (e.outcome == "postponed") text += " by " + human_duration(e.postponed_s);
+  return text;
+}
+
 std::string describe(const RpcNotification& n) {
   const Json& p = n.params;
-  if (n.method == "state.changed") {
-    std::string text = p.value("mode", "");
-    text += p.value("active", false) ? ", active" : ", idle";
-    for (const Json& b : p.value("breaks", Json::array())) {
-      if (!b.value("enabled", false)) continue;
-      const std::string phase = b.value("phase", "");
-      text += "; " + b.value("kind", "") + " " +
-              (phase == "due"    ? std::string("due")
-               : phase == "done" ? std::string("done")
-                                 : "in " + human_duration(b.value("until_due_s", int64_t{0})));
-    }
-    return text;
+  if (n.method == "state.changed") return describe_state(protocol::daemon_status_from_json(p));
+  if (n.method == "break.due") return describe_due(protocol::due_break_from_json(p));
+  if (n.method == "break.prompt") {
+    const protocol::DueBreak d = protocol::due_break_from_json(p);
+    return break_label(d.state.kind, d.id) + " now" + shown_as(d.prompt);
   }
-  if (n.method == "break.due") {
-    std::string text =
-        break_label(p) + " due (" + human_duration(p.value("duration_s", int64_t{0})) + ")";
-    if (p.value("requested", false)) text += ", asked for";
-    std::string names;
-    for (const Json& e : p.value("exercises", Json::array()))
-      names += (names.empty() ? "" : ", ") + e.value("name", "");
-    if (!names.empty()) text += ": " + names;
-    if (p.contains("prompt")) text += shown_as(p);
-    return text;
+  if (n.method == "break.started") {
+    const protocol::BreakEvent e = protocol::break_event_from_json(p);
+    return break_label(e.kind, e.id) + " started";
   }
-  if (n.method == "break.prompt") return break_label(p) + " now" + shown_as(p);
-  if (n.method == "break.started") return break_label(p) + " started";
   if (n.method == "break.progress") {
-    return break_label(p) + " " + human_duration(p.value("progress_s", int64_t{0})) + " of " +
-           human_duration(p.value("duration_s", int64_t{0})) +
-           (p.value("counting", true) ? "" : " (paused: you are active)");
+    const protocol::BreakProgress b = protocol::break_progress_from_json(p);
+    return break_label(b.kind, b.id) + " " + human_duration(b.progress_s) + " of " + human_duration(b.duration_s) +
+           (b.counting ? "" : " (paused: you are active)");
   }
-  if (n.method == "break.ended") {
-    std::string text = break_label(p) + " ended: " + p.value("outcome", "");
-    if (p.contains("postponed_s"))
-      text += " by " + human_duration(p.value("postponed_s", int64_t{0}));
-    return text;
-  }
+  if (n.method == "break.ended") return describe_ended(protocol::break_event_from_json(p));
   if (n.method == "config.changed") {
     std::string keys;
     for (const Json& k : p.value("keys", Json::array()))

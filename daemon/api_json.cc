@@ -33,55 +33,43 @@ std::string_view phase_name(BreakStatus::Phase p) {
 
 }  // namespace
 
-Json break_status_json(const BreakStatus& b, const BreakRule& rule) {
-  Json j{{"kind", to_string(b.kind)},
-         {"enabled", b.enabled},
-         {"phase", phase_name(b.phase)},
-         {"active_s", whole_seconds(b.accrued)},
-         {"until_due_s", whole_seconds(b.until_due)},
-         {"interval_s", whole_seconds(rule.interval)},
-         {"duration_s", whole_seconds(rule.duration)},
-         {"postpones_left", b.postpones_left},
-         {"can_skip", rule.allow_skip}};
-  if (b.phase == BreakStatus::Phase::kDue) {
-    j["id"] = b.id;
-    j["started"] = b.started;
-    j["held"] = b.held;
-    j["progress_s"] = whole_seconds(b.progress);
-  }
-  return j;
+protocol::BreakState break_state(const BreakStatus& b, const BreakRule& rule) {
+  protocol::BreakState s;
+  s.kind = std::string(to_string(b.kind));
+  s.enabled = b.enabled;
+  s.phase = std::string(phase_name(b.phase));
+  s.active_s = whole_seconds(b.accrued);
+  s.until_due_s = whole_seconds(b.until_due);
+  s.interval_s = whole_seconds(rule.interval);
+  s.duration_s = whole_seconds(rule.duration);
+  s.postpones_left = b.postpones_left;
+  s.can_skip = rule.allow_skip;
+  return s;
 }
 
-Json status_json(const EngineStatus& s, const EngineConfig& rules, const Clock& clock) {
-  Json breaks = Json::array();
-  Json due = nullptr;
-  for (const BreakStatus& b : s.breaks) {
-    Json one = break_status_json(b, rules.rule(b.kind));
-    if (b.phase == BreakStatus::Phase::kDue) due = one;
-    breaks.push_back(std::move(one));
-  }
-  Json j{{"mode", to_string(s.mode)},
-         {"active", s.active},
-         {"locked", s.locked},
-         {"quiet", s.quiet},
-         {"paused_until", s.paused_until ? Json(iso_local_time(*s.paused_until, clock)) : Json(nullptr)},
-         {"active_today_s", whole_seconds(s.active_today)},
-         {"breaks", std::move(breaks)},
-         {"due", std::move(due)}};
-  return j;
+protocol::DaemonStatus engine_status(const EngineStatus& s, const EngineConfig& rules, const Clock& clock) {
+  protocol::DaemonStatus out;
+  out.mode = std::string(to_string(s.mode));
+  out.active = s.active;
+  out.locked = s.locked;
+  out.quiet = s.quiet;
+  if (s.paused_until) out.paused_until = iso_local_time(*s.paused_until, clock);
+  out.active_today_s = whole_seconds(s.active_today);
+  for (const BreakStatus& b : s.breaks) out.breaks.push_back(break_state(b, rules.rule(b.kind)));
+  return out;
 }
 
-Json break_event_json(const EngineEvent& e, const EngineConfig& rules, const Clock& clock) {
-  Json j{{"id", e.id},
-         {"kind", to_string(e.brk)},
-         {"at", iso_local_time(e.wall, clock)},
-         {"duration_s", whole_seconds(rules.rule(e.brk).duration)}};
-  if (e.kind == EventKind::kBreakDue) j["requested"] = e.requested;
+protocol::BreakEvent break_event(const EngineEvent& e, const EngineConfig& rules, const Clock& clock) {
+  protocol::BreakEvent out;
+  out.id = e.id;
+  out.kind = std::string(to_string(e.brk));
+  out.at = iso_local_time(e.wall, clock);
+  out.duration_s = whole_seconds(rules.rule(e.brk).duration);
   if (e.kind == EventKind::kBreakEnded) {
-    j["outcome"] = to_string(e.outcome);
-    if (e.outcome == Outcome::kPostponed) j["postponed_s"] = whole_seconds(e.amount);
+    out.outcome = std::string(to_string(e.outcome));
+    if (e.outcome == Outcome::kPostponed) out.postponed_s = whole_seconds(e.amount);
   }
-  return j;
+  return out;
 }
 
 Json day_stats_json(const DayStats& day, const Clock& clock) {

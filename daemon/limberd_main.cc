@@ -105,11 +105,9 @@ void finish_detach(int ready_fd) {
   ::close(ready_fd);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  DaemonOptions options;
-  bool foreground = std::getenv("NOTIFY_SOCKET") != nullptr || std::getenv("INVOCATION_ID") != nullptr;
+// Reads the command line into *options; returns -1 to go on, or the exit
+// status (--help, --version, a usage error).
+int parse_args(int argc, char** argv, DaemonOptions* options, bool* foreground) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     auto value = [&](std::string_view name) -> const char* {
@@ -129,19 +127,17 @@ int main(int argc, char** argv) {
       std::printf("limberd %s\n", LIMBER_VERSION);
       return 0;
     } else if (arg == "-f" || arg == "--foreground") {
-      foreground = true;
+      *foreground = true;
     } else if (arg == "--demo") {
-      options.demo = true;
+      options->demo = true;
     } else if (arg == "-c" || is("--config")) {
       const char* v = value("--config");
       if (!v) return usage_error("--config needs a file");
-      options.config_file = v;
+      options->config_file = v;
     } else if (is("--log-level")) {
       const char* v = value("--log-level");
       LogLevel level{};
-      if (!v || !parse_log_level(v, &level)) {
-        return usage_error("--log-level needs one of error, warning, notice, info, debug");
-      }
+      if (!v || !parse_log_level(v, &level)) return usage_error("--log-level needs one of error, warning, notice, info, debug");
       set_log_level(level);
     } else if (is("--source")) {
       const char* v = value("--source");
@@ -149,22 +145,27 @@ int main(int argc, char** argv) {
       if (name != "auto" && name != "mutter" && name != "wayland" && name != "x11" && name != "demo") {
         return usage_error("--source needs one of auto, mutter, wayland, x11 (or demo)");
       }
-      options.source_override = name;
+      options->source_override = name;
     } else if (is("--time-scale")) {
       const char* v = value("--time-scale");
       char* end = nullptr;
       const double scale = v ? std::strtod(v, &end) : 0;
-      if (!v || *end != '\0' || scale < 1 || scale > 100000) {
-        return usage_error("--time-scale needs a number from 1 to 100000");
-      }
-      options.time_scale = scale;
+      if (!v || *end != '\0' || scale < 1 || scale > 100000) return usage_error("--time-scale needs a number from 1 to 100000");
+      options->time_scale = scale;
     } else {
       return usage_error("unknown option '" + std::string(arg) + "'");
     }
   }
-  if (options.source_override == "demo" && !options.demo) {
-    return usage_error("--source demo works only with --demo");
-  }
+  if (options->source_override == "demo" && !options->demo) return usage_error("--source demo works only with --demo");
+  return -1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  DaemonOptions options;
+  bool foreground = std::getenv("NOTIFY_SOCKET") != nullptr || std::getenv("INVOCATION_ID") != nullptr;
+  if (int status = parse_args(argc, argv, &options, &foreground); status >= 0) return status;
 
   std::string runtime_dir;
   if (Status st = ensure_runtime_dir(&runtime_dir); !st) {

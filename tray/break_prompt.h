@@ -1,6 +1,6 @@
 // BreakPrompt: what a prompt shows about one due break, as limberd sends it
-// (break.due and the `due` object of state.changed): the break, its
-// exercises, and what the rules allow right now.
+// (protocol::DueBreak: break.due, break.prompt and the `due` object of
+// state.changed): the break, its exercises, and what the rules allow now.
 //
 // Pure data and parsing. Threading: any.
 #pragma once
@@ -25,8 +25,7 @@ struct BreakPrompt {
   std::string kind;  // micro, rest, daily
   int64_t duration_s = 0;
   std::vector<PromptExercise> exercises;
-  // From the `due` status; break.due alone does not carry them.
-  int postpones_left = 0;
+  int postpones_left = 0;  // 0 for a break the user asked for
   bool can_skip = false;
   bool started = false;
   bool held = false;

@@ -38,7 +38,6 @@ void BreakPrompts::on_event(const std::string& method, const rpc::Json& params) 
       log_debug("prompt: break " + std::to_string(prompt.id) + " is shown as a notification by limberd");
       return;
     }
-    add_rules(&prompt);
     if (window_ == nullptr && prompt.id != dismissed_id_) open(prompt);
   } else if (method == "break.progress") {
     if (window_ != nullptr && params.value("id", uint64_t{0}) == window_->break_id()) {
@@ -58,7 +57,6 @@ void BreakPrompts::on_event(const std::string& method, const rpc::Json& params) 
 
 void BreakPrompts::on_status(const rpc::Json& status) {
   if (!status.is_object()) return;
-  last_status_ = status;
   BreakPrompt prompt;
   if (!status.contains("due") || !parse_break_prompt(status["due"], &prompt)) {
     close("no break is due");
@@ -78,14 +76,6 @@ void BreakPrompts::on_status(const rpc::Json& status) {
   }
   if (window_ != nullptr) close("another break is due");
   if (prompt.id != dismissed_id_) open(prompt);
-}
-
-void BreakPrompts::add_rules(BreakPrompt* prompt) const {
-  for (const rpc::Json& b : last_status_.value("breaks", rpc::Json::array())) {
-    if (b.value("kind", std::string()) != prompt->kind) continue;
-    prompt->postpones_left = b.value("postpones_left", 0);
-    prompt->can_skip = b.value("can_skip", false);
-  }
 }
 
 void BreakPrompts::open(const BreakPrompt& prompt) {

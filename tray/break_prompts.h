@@ -40,8 +40,6 @@ class BreakPrompts {
   void open(const BreakPrompt& prompt);
   void close(const char* why);
   void load_strict();
-  // break.due lacks the rules: take them from the last status.
-  void add_rules(BreakPrompt* prompt) const;
 
   DaemonLink& link_;
   int listener_ = 0;
@@ -49,7 +47,6 @@ class BreakPrompts {
   std::vector<BreakCoverWindow*> covers_;
   uint64_t dismissed_id_ = 0;
   bool strict_ = false;
-  rpc::Json last_status_;
 };
 
 }  // namespace limber::tray

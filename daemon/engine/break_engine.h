@@ -97,6 +97,9 @@ class BreakEngine {
   bool restore(const std::string& text, std::string* err);
 
  private:
+  struct SavedState;  // engine_state.cc
+  bool restore_activity(const SavedState& saved, MonoTime base, std::string* err);
+  bool restore_timers(const SavedState& saved, MonoTime base, std::string* err);
   enum class Phase { kWaiting, kDue, kSnoozed, kDone };
   struct Timer {
     Phase phase = Phase::kWaiting;

@@ -62,6 +62,51 @@ std::string BreakEngine::serialize() const {
   return out.str();
 }
 
+// The saved lines by key; timer lines by break kind.
+struct BreakEngine::SavedState {
+  std::map<std::string, std::vector<long long>> values;
+  std::map<std::string, std::vector<long long>> timers;
+  const std::vector<long long>* need(const std::string& key, size_t n, std::string* err) const {
+    auto it = values.find(key);
+    if (it == values.end() || it->second.size() != n) {
+      *err = "missing or malformed '" + key + "' line";
+      return nullptr;
+    }
+    return &it->second;
+  }
+  const std::vector<long long>* optional(const std::string& key, size_t n) const {
+    auto it = values.find(key);
+    return it != values.end() && it->second.size() == n ? &it->second : nullptr;
+  }
+};
+
+namespace {
+
+bool parse_line(std::string_view line, int line_no, std::map<std::string, std::vector<long long>>* values,
+                std::map<std::string, std::vector<long long>>* timers, std::string* err) {
+  const auto f = fields(line);
+  if (f.empty()) return true;
+  const std::string key(f[0]);
+  const bool timer = key == "timer";
+  if (timer && f.size() < 2) {
+    *err = "line " + std::to_string(line_no) + ": timer without a kind";
+    return false;
+  }
+  std::vector<long long> numbers;
+  for (size_t i = timer ? 2 : 1; i < f.size(); ++i) {
+    long long v = 0;
+    if (!to_int(f[i], &v)) {
+      *err = "line " + std::to_string(line_no) + ": '" + std::string(f[i]) + "' is not a number";
+      return false;
+    }
+    numbers.push_back(v);
+  }
+  (timer ? *timers : *values)[timer ? std::string(f[1]) : key] = std::move(numbers);
+  return true;
+}
+
+}  // namespace
+
 bool BreakEngine::restore(const std::string& text, std::string* err) {
   std::istringstream in(text);
   std::string line;
@@ -69,95 +114,77 @@ bool BreakEngine::restore(const std::string& text, std::string* err) {
     *err = "not a Limber engine state (expected \"" + std::string(kHeader) + "\" on the first line)";
     return false;
   }
-  std::map<std::string, std::vector<long long>> values;
-  std::map<std::string, std::vector<long long>> timer_values;
-  int line_no = 1;
-  while (std::getline(in, line)) {
-    ++line_no;
-    const auto f = fields(line);
-    if (f.empty()) continue;
-    const std::string key(f[0]);
-    size_t first = 1;
-    std::string target = key;
-    if (key == "timer") {
-      if (f.size() < 2) {
-        *err = "line " + std::to_string(line_no) + ": timer without a kind";
-        return false;
-      }
-      target = std::string(f[1]);
-      first = 2;
-    }
-    std::vector<long long> numbers;
-    for (size_t i = first; i < f.size(); ++i) {
-      long long v = 0;
-      if (!to_int(f[i], &v)) {
-        *err = "line " + std::to_string(line_no) + ": '" + std::string(f[i]) + "' is not a number";
-        return false;
-      }
-      numbers.push_back(v);
-    }
-    (key == "timer" ? timer_values : values)[target] = std::move(numbers);
+  SavedState saved;
+  for (int line_no = 2; std::getline(in, line); ++line_no) {
+    if (!parse_line(line, line_no, &saved.values, &saved.timers, err)) return false;
   }
+  const auto* wall = saved.need("saved_wall", 1, err);
+  if (wall == nullptr) return false;
+  // The save moment, mapped onto this process's monotonic clock.
+  const WallTime saved_wall{Duration{(*wall)[0]}};
+  const Duration downtime = std::max(Duration{0}, clock_.wall() - saved_wall);
+  const MonoTime base = clock_.mono() - downtime;
+  if (!restore_activity(saved, base, err) || !restore_timers(saved, base, err)) return false;
+  wall_offset_ = clock_.wall().time_since_epoch() - clock_.mono().time_since_epoch();
+  events_.clear();
+  if (downtime > Duration{0}) {
+    // Nobody was at this daemon while it was down: that time was idle.
+    candidate_start_.reset();
+    asleep_ = false;
+    if (active_) go_idle(last_input_, now_);
+    step_to(clock_.mono());
+  }
+  return true;
+}
 
-  auto need = [&](const std::string& key, size_t n) -> const std::vector<long long>* {
-    auto it = values.find(key);
-    if (it == values.end() || it->second.size() != n) {
-      *err = "missing or malformed '" + key + "' line";
-      return nullptr;
-    }
-    return &it->second;
-  };
-  const auto* saved = need("saved_wall", 1);
-  const auto* activity = saved ? need("activity", 4) : nullptr;
-  const auto* sess = activity ? need("session", 2) : nullptr;
-  const auto* mode = sess ? need("mode", 2) : nullptr;
-  const auto* day = mode ? need("day", 3) : nullptr;
-  const auto* next_id = day ? need("next_id", 1) : nullptr;
+bool BreakEngine::restore_activity(const SavedState& saved, MonoTime base, std::string* err) {
+  const auto* activity = saved.need("activity", 4, err);
+  const auto* sess = activity ? saved.need("session", 2, err) : nullptr;
+  const auto* mode = sess ? saved.need("mode", 2, err) : nullptr;
+  const auto* day = mode ? saved.need("day", 3, err) : nullptr;
+  const auto* next_id = day ? saved.need("next_id", 1, err) : nullptr;
   if (!next_id) return false;
   if ((*mode)[0] < 0 || (*mode)[0] > static_cast<int>(Mode::kOffHours)) {
     *err = "unknown mode " + std::to_string((*mode)[0]);
     return false;
   }
-
-  // The save moment, mapped onto this process's monotonic clock.
-  const WallTime saved_wall{Duration{(*saved)[0]}};
-  const Duration downtime = std::max(Duration{0}, clock_.wall() - saved_wall);
-  wall_offset_ = clock_.wall().time_since_epoch() - clock_.mono().time_since_epoch();
-  const MonoTime base = clock_.mono() - downtime;
   auto at = [base](long long age_ms) { return base - Duration{age_ms}; };
-
   now_ = base;
   active_ = (*activity)[0] != 0;
   last_input_ = at((*activity)[1]);
   idle_since_ = at((*activity)[2]);
   credited_until_ = at((*activity)[3]);
   candidate_start_.reset();
-  if (auto it = values.find("candidate"); it != values.end() && it->second.size() == 2) {
-    candidate_start_ = at(it->second[0]);
-    candidate_last_ = at(it->second[1]);
+  if (const auto* c = saved.optional("candidate", 2)) {
+    candidate_start_ = at((*c)[0]);
+    candidate_last_ = at((*c)[1]);
   }
   locked_ = (*sess)[0] != 0;
   asleep_ = (*sess)[1] != 0;
   mode_ = static_cast<Mode>((*mode)[0]);
   quiet_ = (*mode)[1] != 0;
   pause_kind_ = PauseKind::kNone;
-  if (auto it = values.find("pause_for"); it != values.end() && it->second.size() == 1) {
+  if (const auto* p = saved.optional("pause_for", 1)) {
     pause_kind_ = PauseKind::kFor;
-    pause_end_mono_ = at(it->second[0]);
+    pause_end_mono_ = at((*p)[0]);
   }
-  if (auto it = values.find("pause_until"); it != values.end() && it->second.size() == 1) {
+  if (const auto* p = saved.optional("pause_until", 1)) {
     pause_kind_ = PauseKind::kUntil;
-    pause_end_wall_ = WallTime{Duration{it->second[0]}};
+    pause_end_wall_ = WallTime{Duration{(*p)[0]}};
   }
   day_ = static_cast<int>((*day)[0]);
   active_today_ = Duration{(*day)[1]};
   active_total_ = Duration{(*day)[2]};
   next_id_ = static_cast<uint64_t>((*next_id)[0]);
+  return true;
+}
+
+bool BreakEngine::restore_timers(const SavedState& saved, MonoTime base, std::string* err) {
   for (size_t i = 0; i < timers_.size(); ++i) {
     const std::string name(to_string(static_cast<BreakKind>(i)));
-    auto it = timer_values.find(name);
+    auto it = saved.timers.find(name);
     Timer t;
-    if (it != timer_values.end()) {
+    if (it != saved.timers.end()) {
       const auto& v = it->second;
       if (v.size() != 12 || v[0] < 0 || v[0] > static_cast<int>(Phase::kDone)) {
         *err = "malformed timer line for " + name;
@@ -174,18 +201,9 @@ bool BreakEngine::restore(const std::string& text, std::string* err) {
       t.requested = v[8] != 0;
       t.progress = Duration{v[9]};
       t.due_active = Duration{v[10]};
-      t.prompted_at = at(v[11]);
+      t.prompted_at = base - Duration{v[11]};
     }
     timers_[i] = t;
-  }
-  events_.clear();
-
-  if (downtime > Duration{0}) {
-    // Nobody was at this daemon while it was down: that time was idle.
-    candidate_start_.reset();
-    asleep_ = false;
-    if (active_) go_idle(last_input_, now_);
-    step_to(clock_.mono());
   }
   return true;
 }

@@ -153,20 +153,30 @@ BreakNotifier::Helper* BreakNotifier::spawn() {
   h->open_handles = 3;  // uv_spawn initialises the process handle even when it fails
   helpers_.push_back(std::move(owned));
   if (r != 0) {
-    if (!start_failure_logged_) {
-      log_warning("notifications: cannot start " + path + ": " + uv_strerror(r) + "; reminders reach the tray only");
-      start_failure_logged_ = true;
-    }
-    h->exited = true;
-    h->input_closed = true;
-    for (uv_handle_t* handle : {reinterpret_cast<uv_handle_t*>(&h->process), reinterpret_cast<uv_handle_t*>(&h->to),
-                                reinterpret_cast<uv_handle_t*>(&h->from)}) {
-      uv_close(handle, &Helper::on_closed);
-    }
+    give_up(h, path, r);
     return nullptr;
   }
   start_failure_logged_ = false;
   log_debug("notifications: started limber-notify (pid " + std::to_string(h->process.pid) + ")");
+  start_reading(h);
+  return h;
+}
+
+// uv_spawn failed: the helper's handles were initialised all the same.
+void BreakNotifier::give_up(Helper* h, const std::string& path, int r) {
+  if (!start_failure_logged_) {
+    log_warning("notifications: cannot start " + path + ": " + uv_strerror(r) + "; reminders reach the tray only");
+    start_failure_logged_ = true;
+  }
+  h->exited = true;
+  h->input_closed = true;
+  for (uv_handle_t* handle : {reinterpret_cast<uv_handle_t*>(&h->process), reinterpret_cast<uv_handle_t*>(&h->to),
+                              reinterpret_cast<uv_handle_t*>(&h->from)}) {
+    uv_close(handle, &Helper::on_closed);
+  }
+}
+
+void BreakNotifier::start_reading(Helper* h) {
   uv_read_start(
       reinterpret_cast<uv_stream_t*>(&h->from),
       [](uv_handle_t*, size_t, uv_buf_t* buf) {
@@ -194,7 +204,6 @@ BreakNotifier::Helper* BreakNotifier::spawn() {
           helper->owner->on_report(helper, report);
         }
       });
-  return h;
 }
 
 void BreakNotifier::send(Helper* h, const NotifyRequest& request) {

@@ -62,6 +62,8 @@ class BreakNotifier {
 
  private:
   Helper* spawn();
+  void give_up(Helper* h, const std::string& path, int uv_error);
+  void start_reading(Helper* h);
   void send(Helper* h, const NotifyRequest& request);
   void end_input(Helper* h);
   void on_report(Helper* h, const NotifyReport& report);

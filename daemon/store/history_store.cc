@@ -225,22 +225,28 @@ HistoryStore::~HistoryStore() {
 }
 
 Status HistoryStore::record(const EngineEvent& event) {
+  buffer(event);
+  const bool at_once = event.kind == EventKind::kBreakDue || event.kind == EventKind::kBreakEnded;
+  return at_once ? flush() : Status::ok();
+}
+
+void HistoryStore::buffer(const EngineEvent& event) {
   switch (event.kind) {
     case EventKind::kBreakDue:
       pending_.breaks.push_back(BreakWrite{
           BreakWrite::Op::kDue, event.id, event.brk, event.wall, Outcome::kNone, {}, {}});
-      return flush();
+      break;
     case EventKind::kBreakEnded: {
       Duration postponed = event.outcome == Outcome::kPostponed ? event.amount : Duration{0};
       pending_.breaks.push_back(BreakWrite{
           BreakWrite::Op::kEnded, event.id, event.brk, event.wall, event.outcome, postponed, {}});
-      return flush();
+      break;
     }
     case EventKind::kNaturalBreak:
       pending_.add_natural_break(NaturalBreakRow{event.brk, event.wall, event.amount});
-      return Status::ok();
+      break;
     default:
-      return Status::ok();
+      break;
   }
 }
 

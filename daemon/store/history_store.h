@@ -87,6 +87,9 @@ class HistoryStore {
   // buffered, with event.amount as the idle time. Other kinds are ignored.
   // An error means the write is kept in memory and retried by flush().
   Status record(const EngineEvent& event);
+  // Buffers what record() would write, without writing: the caller writes
+  // a batch of events in one transaction with flush().
+  void buffer(const EngineEvent& event);
   // Credits active time [start, start + d) to the 5-minute buckets it
   // overlaps. Buffered.
   void add_active(WallTime start, Duration d);

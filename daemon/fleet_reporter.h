@@ -1,0 +1,59 @@
+// FleetReporter: when the organisation's policy (or site file) sets
+// report.enabled, keeps `<report.spool_dir>/<uid>.json` up to date with the
+// user's daily aggregate (limber/daily_report.h): after a break ends (at
+// most once a minute of the daemon's time, from a timer, never inside the
+// event's handling), when a day begins, on reload and at shutdown. A spool
+// that is missing or not writable is logged once per distinct problem and
+// otherwise changes nothing. report.get shows the user exactly what is (or
+// would be) written.
+//
+// Threading: the loop thread.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "daemon_timer.h"
+#include "history_recorder.h"
+#include "limber/catalog.h"
+#include "limber/config.h"
+#include "limber/daily_report.h"
+#include "limber/jsonrpc.h"
+
+namespace limber {
+
+class FleetReporter {
+ public:
+  FleetReporter(const Clock& clock, TimerFactory& timers, const Config& config, HistoryRecorder& history,
+                const ChecklistSet& checklists);
+
+  void start();
+  // After a wake's events: a break that ended, or a new day.
+  void after(const std::vector<EngineEvent>& events);
+  // Writes soon: at once, or at most once a minute.
+  void report_soon(bool at_once);
+  // The last report, at shutdown.
+  void stop();
+
+  // What report.get answers.
+  rpc::Json describe();
+  report::DailyReport current_report();
+
+ private:
+  void write();
+  std::string spool_file() const;
+
+  const Clock& clock_;
+  const Config& config_;
+  HistoryRecorder& history_;
+  const ChecklistSet& checklists_;
+  std::unique_ptr<DaemonTimer> timer_;
+  std::optional<MonoTime> written_mono_;
+  WallTime written_at_{};
+  std::string problem_;  // the problem last logged
+  bool started_ = false;
+};
+
+}  // namespace limber
