@@ -44,7 +44,9 @@ ExerciseFramesView::ExerciseFramesView(wxStaticBitmap* target, wxSize size)
   Bind(wxEVT_TIMER, &ExerciseFramesView::on_timer, this);
 }
 
-ExerciseFramesView::~ExerciseFramesView() { timer_.Stop(); }
+ExerciseFramesView::~ExerciseFramesView() {
+  timer_.Stop();
+}
 
 bool ExerciseFramesView::animations_enabled() {
   gboolean enabled = TRUE;
