@@ -328,11 +328,15 @@ TEST(ExerciseSelector, ShippedCatalogFitsTheDemoAndTheDefaultBreaks) {
     ExerciseSettings settings;
     settings.lengths = lengths;
     s.set_settings(settings);
+    std::set<std::string> shown;
     for (int i = 0; i < 30; ++i) {
       const std::optional<ExercisePlan> plan = s.choose_micro_plan();
       ASSERT_TRUE(plan.has_value()) << lengths.micro_seconds;
       EXPECT_LE(plan->duration_seconds, lengths.micro_seconds) << plan->exercise->id;
+      shown.insert(plan->exercise->id);
     }
+    // Even the demo's 10 s micro-breaks rotate through a real choice.
+    EXPECT_GE(shown.size(), 10u) << lengths.micro_seconds;
     for (int i = 0; i < 10; ++i) {
       const RestRoutine r = s.choose_rest();
       EXPECT_FALSE(r.exercise_ids.empty());
