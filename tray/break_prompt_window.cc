@@ -130,6 +130,7 @@ void BreakPromptWindow::build() {
 
   auto* exercise = new wxBoxSizer(wxHORIZONTAL);
   illustration_ = new wxStaticBitmap(panel_, wxID_ANY, illustration_for({}));
+  frames_ = std::make_unique<ExerciseFramesView>(illustration_, wxSize(kIllustrationSize, kIllustrationSize));
   exercise->Add(illustration_, 0, wxALIGN_TOP | wxRIGHT, gap + FromDIP(6));
   auto* text = new wxBoxSizer(wxVERTICAL);
   exercise_name_ = new wxStaticText(panel_, wxID_ANY, wxString());
@@ -286,6 +287,7 @@ void BreakPromptWindow::show_exercise(size_t index) {
   }
   subheading_->SetLabel(sub);
   exercise_name_->SetLabel(wxString::FromUTF8(e.name));
+  frames_->stop();
   illustration_->SetBitmap(illustration_for(e.illustration));
   illustration_->SetName(wxString::FromUTF8(e.name));  // for screen readers
   previous_->Enable(index > 0);
@@ -312,13 +314,18 @@ void BreakPromptWindow::show_details(const rpc::Json& given) {
   const rpc::Json details = given.is_object() ? given : rpc::Json::object();
   steps_->Clear(true);
   int n = 1;
+  std::vector<int> holds;
   for (const rpc::Json& step : details.value("steps", rpc::Json::array())) {
+    holds.push_back(step.value("hold_s", 0));
     wxString line = wxString::Format("%d.  ", n++) + wxString::FromUTF8(step.value("text", std::string()));
     const int hold = step.value("hold_s", 0);
     if (hold > 0) line += wxString::Format(_(" Hold %d s."), hold);
     auto* label = new wxStaticText(panel_, wxID_ANY, line);
     label->Wrap(FromDIP(kTextWidth));
     steps_->Add(label, 0, wxBOTTOM, FromDIP(5));
+  }
+  if (shown_exercise_ < prompt_.exercises.size()) {
+    frames_->play(prompt_.exercises[shown_exercise_].illustration, holds);  // keeps the still picture without frames
   }
   const int reps = details.value("repetitions", 1);
   repetitions_->SetLabel(reps > 1 ? wxString::Format(_("Repeat %d times."), reps) : wxString());

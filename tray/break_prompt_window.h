@@ -23,6 +23,7 @@
 #include <memory>
 
 #include "break_prompt.h"
+#include "exercise_frames_view.h"
 
 class wxBoxSizer;
 class wxButton;
@@ -82,6 +83,7 @@ class BreakPromptWindow final : public wxFrame {
   wxStaticText* heading_ = nullptr;
   wxStaticText* subheading_ = nullptr;
   wxStaticBitmap* illustration_ = nullptr;
+  std::unique_ptr<ExerciseFramesView> frames_;  // the step frames in illustration_
   wxStaticText* exercise_name_ = nullptr;
   wxBoxSizer* steps_ = nullptr;
   wxStaticText* repetitions_ = nullptr;

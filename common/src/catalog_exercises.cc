@@ -4,6 +4,7 @@
 #include <array>
 #include <chrono>
 #include <filesystem>
+#include <optional>
 
 #include "catalog_toml.h"
 #include "limber/catalog.h"
@@ -58,6 +59,32 @@ std::vector<ExerciseStep> read_steps(ContentTable& entry, const std::string& fil
   return steps;
 }
 
+ExerciseShortVariant read_short_variant(const toml::table& table, const std::string& file,
+                                        std::vector<CatalogProblem>* problems, const Exercise& ex) {
+  ContentTable entry(table, file, problems);
+  entry.set_id(ex.id + " short");
+  entry.reject_unknown_keys({"duration_seconds", "repetitions", "hold_seconds"});
+  ExerciseShortVariant v;
+  v.duration_seconds = entry.integer("duration_seconds", 1, kMaxDurationSeconds, 0);
+  v.repetitions = entry.integer("repetitions", 1, 100, 1);
+  if (const toml::array* holds = table["hold_seconds"].as_array()) {
+    for (const toml::node& node : *holds) {
+      const std::optional<int64_t> hold = node.value<int64_t>();
+      if (!hold || *hold < 0 || *hold > kMaxHoldSeconds) {
+        entry.problem("hold_seconds", "must be whole seconds from 0 to " +
+                                          std::to_string(kMaxHoldSeconds));
+        continue;
+      }
+      v.hold_seconds.push_back(static_cast<int>(*hold));
+    }
+    if (v.hold_seconds.size() != ex.steps.size()) {
+      entry.problem("hold_seconds", "needs one hold per step (" + std::to_string(ex.steps.size()) +
+                                        "), got " + std::to_string(v.hold_seconds.size()));
+    }
+  }
+  return v;
+}
+
 Exercise read_exercise(const toml::table& table, const std::string& file,
                        const std::filesystem::path& dir, std::vector<CatalogProblem>* problems) {
   ContentTable entry(table, file, problems);
@@ -69,7 +96,8 @@ Exercise read_exercise(const toml::table& table, const std::string& file,
     entry.problem("id", "must be kebab-case (lowercase words joined by '-')");
   }
   entry.reject_unknown_keys({"id", "name", "targets", "position", "equipment", "duration_seconds",
-                             "repetitions", "steps", "cautions", "source", "illustration"});
+                             "repetitions", "steps", "cautions", "source", "illustration", "short",
+                             "no_short_variant"});
   ex.name = entry.text("name");
   ex.targets = entry.texts("targets");
   if (ex.targets.empty()) entry.problem("targets", "must name at least one target area");
@@ -99,10 +127,21 @@ Exercise read_exercise(const toml::table& table, const std::string& file,
   ex.steps = read_steps(entry, file, problems, ex.id);
   ex.cautions = entry.texts("cautions", /*required=*/false);
   ex.source = entry.text("source");
+  ex.no_short_variant = entry.text("no_short_variant", /*required=*/false);
+  if (const toml::table* variant = table["short"].as_table()) {
+    ex.short_variant = read_short_variant(*variant, file, problems, ex);
+  } else if (table.contains("short")) {
+    entry.problem("short", "must be a table: { duration_seconds = N, repetitions = N }");
+  }
   const std::string illustration = entry.text("illustration");
   if (!illustration.empty()) {
     const std::filesystem::path p(illustration);
     ex.illustration = (p.is_absolute() ? p : dir / p).lexically_normal().string();
+    // Each step's frame sits beside the exercise's picture, numbered from 1.
+    const std::string stem = ex.illustration.substr(0, ex.illustration.size() - 4);
+    for (size_t i = 0; i < ex.steps.size(); ++i) {
+      ex.steps[i].frame = stem + "-" + std::to_string(i + 1) + ".svg";
+    }
   }
   return ex;
 }
@@ -127,7 +166,8 @@ std::string_view exercise_position_name(ExercisePosition position) {
 
 const std::vector<std::string_view>& target_areas() {
   static const std::vector<std::string_view> areas = {
-      "neck", "shoulders", "upper-back", "chest", "lower-back", "core", "hips", "arms", "eyes"};
+      "neck", "shoulders", "upper-back", "chest", "lower-back", "core", "hips",
+      "arms", "wrists", "hands", "forearms", "legs", "ankles", "eyes"};
   return areas;
 }
 
@@ -159,9 +199,27 @@ const Exercise* ExerciseCatalog::find(std::string_view id) const {
   return nullptr;
 }
 
+std::optional<ExercisePlan> plan_exercise(const Exercise& exercise, int seconds) {
+  ExercisePlan plan;
+  plan.exercise = &exercise;
+  for (const ExerciseStep& step : exercise.steps) plan.hold_seconds.push_back(step.hold_seconds);
+  if (exercise.duration_seconds <= seconds) {
+    plan.duration_seconds = exercise.duration_seconds;
+    plan.repetitions = exercise.repetitions;
+    return plan;
+  }
+  const auto& variant = exercise.short_variant;
+  if (!variant || variant->duration_seconds > seconds) return std::nullopt;
+  plan.is_short = true;
+  plan.duration_seconds = variant->duration_seconds;
+  plan.repetitions = variant->repetitions;
+  if (variant->hold_seconds.size() == exercise.steps.size()) plan.hold_seconds = variant->hold_seconds;
+  return plan;
+}
+
 bool fits_micro_break(const Exercise& exercise, int micro_seconds) {
   return exercise.position == ExercisePosition::kSeated && !exercise.needs_equipment() &&
-         exercise.duration_seconds <= micro_seconds;
+         plan_exercise(exercise, micro_seconds).has_value();
 }
 
 BreakLengths break_lengths(const Config& config) {

@@ -29,7 +29,7 @@ std::vector<const Exercise*> ExerciseSelector::micro_pool() const {
 std::vector<const Exercise*> ExerciseSelector::rest_pool() const {
   std::vector<const Exercise*> pool;
   for (const Exercise& ex : catalog_.exercises) {
-    if (exercise_allowed(ex, settings_) && ex.duration_seconds <= settings_.lengths.rest_seconds) {
+    if (exercise_allowed(ex, settings_) && plan_exercise(ex, settings_.lengths.rest_seconds)) {
       pool.push_back(&ex);
     }
   }
@@ -37,9 +37,15 @@ std::vector<const Exercise*> ExerciseSelector::rest_pool() const {
 }
 
 std::optional<std::string> ExerciseSelector::choose_micro() {
+  const std::optional<ExercisePlan> plan = choose_micro_plan();
+  if (!plan) return std::nullopt;
+  return plan->exercise->id;
+}
+
+std::optional<ExercisePlan> ExerciseSelector::choose_micro_plan() {
   const Exercise* ex = pick(micro_pool(), &micro_cycle_, nullptr);
   if (!ex) return std::nullopt;
-  return ex->id;
+  return plan_exercise(*ex, settings_.lengths.micro_seconds);
 }
 
 RestRoutine ExerciseSelector::choose_rest() {
@@ -47,14 +53,16 @@ RestRoutine ExerciseSelector::choose_rest() {
   const std::vector<const Exercise*> pool = rest_pool();
   int left = settings_.lengths.rest_seconds;
   auto fits_and_new = [&](const Exercise& ex) {
-    return ex.duration_seconds <= left &&
+    return plan_exercise(ex, left).has_value() &&
            std::find(routine.exercise_ids.begin(), routine.exercise_ids.end(), ex.id) ==
                routine.exercise_ids.end();
   };
   auto add = [&](const Exercise& ex) {
+    ExercisePlan plan = *plan_exercise(ex, left);
     routine.exercise_ids.push_back(ex.id);
-    routine.total_seconds += ex.duration_seconds;
-    left -= ex.duration_seconds;
+    routine.total_seconds += plan.duration_seconds;
+    left -= plan.duration_seconds;
+    routine.plans.push_back(std::move(plan));
   };
 
   // Start on the feet: a rest break is the time to get out of the chair.

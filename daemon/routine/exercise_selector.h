@@ -3,10 +3,12 @@
 //
 // Rules:
 // - A micro-break shows one seated, no-equipment exercise no longer than
-//   micro.duration; nothing (nullopt) when none is eligible.
+//   micro.duration: in full when it fits, else its short variant;
+//   nothing (nullopt) when neither fits.
 // - A rest break shows a routine that fills rest.duration without running
 //   over: different exercises, mixed target areas, and at least one done
-//   standing (standing, wall or doorway) when any is eligible.
+//   standing (standing, wall or doorway) when any is eligible. The time
+//   left at the end may go to an exercise's short variant.
 // - Rotation: each break kind goes through its eligible set in cycles; no
 //   exercise repeats within a cycle, except that a favourite has two turns
 //   per cycle (never back to back). Within a cycle the least shown primary
@@ -39,7 +41,8 @@ namespace limber {
 // The exercises of one rest break, in the order to do them.
 struct RestRoutine {
   std::vector<std::string> exercise_ids;
-  int total_seconds = 0;
+  std::vector<ExercisePlan> plans;  // one per id: full or short, and how long
+  int total_seconds = 0;            // never more than rest.duration
 };
 
 class ExerciseSelector {
@@ -51,7 +54,9 @@ class ExerciseSelector {
   void set_settings(const ExerciseSettings& settings) { settings_ = settings; }
   const ExerciseSettings& settings() const { return settings_; }
 
+  // The id of choose_micro_plan()'s exercise.
   std::optional<std::string> choose_micro();
+  std::optional<ExercisePlan> choose_micro_plan();
   RestRoutine choose_rest();
 
   // The exercises each break kind may show under the current settings.

@@ -1,6 +1,7 @@
 // contact_sheet: renders every exercise illustration of the catalog with
 // wxWidgets' own SVG support (the renderer limber-tray uses) into one PNG,
-// a light half above a dark half, with each exercise's name under its tile.
+// a light half above a dark half, with each exercise's name under its tile,
+// and below them every step frame, one band per exercise.
 //
 //   contact_sheet CATALOG.toml OUT.png
 //
@@ -24,6 +25,12 @@ constexpr int kIcon = 160;  // the size the tray shows illustrations at
 constexpr int kCell = 200;  // tile width and height including the label
 constexpr int kColumns = 8;
 constexpr int kMargin = 20;
+// The step frames: smaller tiles, two exercises to a row, name on the left.
+constexpr int kFrame = 72;
+constexpr int kFrameGap = 6;
+constexpr int kFrameLabel = 190;
+constexpr int kFrameRow = kFrame + 14;
+constexpr int kFrameBlocks = 2;
 
 // Whether the rendered bitmap has any visible pixel: nanosvg silently
 // draws nothing for elements it does not support.
@@ -56,6 +63,12 @@ std::vector<wxString> wrap_label(wxDC& dc, const wxString& name, int width) {
   return lines;
 }
 
+wxBitmap render(const std::string& path, int size) {
+  const wxBitmapBundle bundle =
+      wxBitmapBundle::FromSVGFile(wxString::FromUTF8(path), wxSize(size, size));
+  return bundle.IsOk() ? bundle.GetBitmap(wxSize(size, size)) : wxBitmap();
+}
+
 struct Half {
   wxColour background;
   wxColour text;
@@ -74,9 +87,7 @@ bool draw_half(wxDC& dc, const std::vector<limber::Exercise>& exercises, int top
     const int row = static_cast<int>(i) / kColumns;
     const int x = kMargin + col * kCell + (kCell - kIcon) / 2;
     const int y = top + kMargin + row * kCell;
-    const wxBitmapBundle bundle =
-        wxBitmapBundle::FromSVGFile(wxString::FromUTF8(ex.illustration), wxSize(kIcon, kIcon));
-    const wxBitmap bitmap = bundle.IsOk() ? bundle.GetBitmap(wxSize(kIcon, kIcon)) : wxBitmap();
+    const wxBitmap bitmap = render(ex.illustration, kIcon);
     if (!bitmap.IsOk() || !has_visible_pixels(bitmap)) {
       std::fprintf(stderr, "contact_sheet: %s: %s did not render\n", ex.id.c_str(),
                    ex.illustration.c_str());
@@ -94,6 +105,42 @@ bool draw_half(wxDC& dc, const std::vector<limber::Exercise>& exercises, int top
   return ok;
 }
 
+int frame_rows(size_t exercises) {
+  return static_cast<int>((exercises + kFrameBlocks - 1) / kFrameBlocks);
+}
+
+// Every step's frame, in step order, beside the exercise's name.
+bool draw_frames(wxDC& dc, const std::vector<limber::Exercise>& exercises, int top, int width) {
+  const int height = 2 * kMargin + frame_rows(exercises.size()) * kFrameRow;
+  dc.SetBrush(wxBrush(wxColour(248, 248, 246)));
+  dc.SetPen(*wxTRANSPARENT_PEN);
+  dc.DrawRectangle(0, top, width, height);
+  dc.SetTextForeground(wxColour(40, 40, 40));
+  const int block = (width - 2 * kMargin) / kFrameBlocks;
+  bool ok = true;
+  for (size_t i = 0; i < exercises.size(); ++i) {
+    const limber::Exercise& ex = exercises[i];
+    const int x = kMargin + static_cast<int>(i % kFrameBlocks) * block;
+    const int y = top + kMargin + static_cast<int>(i / kFrameBlocks) * kFrameRow;
+    int line_y = y + kFrame / 2 - dc.GetCharHeight();
+    for (const wxString& line : wrap_label(dc, wxString::FromUTF8(ex.name), kFrameLabel - 10)) {
+      dc.DrawText(line, x, line_y);
+      line_y += dc.GetCharHeight();
+    }
+    for (size_t n = 0; n < ex.steps.size(); ++n) {
+      const wxBitmap bitmap = render(ex.steps[n].frame, kFrame);
+      if (!bitmap.IsOk() || !has_visible_pixels(bitmap)) {
+        std::fprintf(stderr, "contact_sheet: %s: step %zu frame %s did not render\n", ex.id.c_str(),
+                     n + 1, ex.steps[n].frame.c_str());
+        ok = false;
+        continue;
+      }
+      dc.DrawBitmap(bitmap, x + kFrameLabel + static_cast<int>(n) * (kFrame + kFrameGap), y, true);
+    }
+  }
+  return ok;
+}
+
 int run(const std::string& catalog_path, const std::string& out_path) {
   limber::ExerciseCatalog catalog;
   std::vector<limber::CatalogProblem> problems;
@@ -106,7 +153,8 @@ int run(const std::string& catalog_path, const std::string& out_path) {
   const int rows = (count + kColumns - 1) / kColumns;
   const int width = 2 * kMargin + kColumns * kCell;
   const int half_height = 2 * kMargin + rows * kCell;
-  wxBitmap sheet(width, 2 * half_height, 24);
+  const int frames_height = 2 * kMargin + frame_rows(catalog.exercises.size()) * kFrameRow;
+  wxBitmap sheet(width, 2 * half_height + frames_height, 24);
   bool ok = true;
   {
     wxMemoryDC dc(sheet);
@@ -115,6 +163,7 @@ int run(const std::string& catalog_path, const std::string& out_path) {
                     width, half_height);
     ok &= draw_half(dc, catalog.exercises, half_height,
                     {wxColour(43, 45, 48), wxColour(230, 230, 230)}, width, half_height);
+    ok &= draw_frames(dc, catalog.exercises, 2 * half_height, width);
   }
   if (!sheet.SaveFile(wxString::FromUTF8(out_path), wxBITMAP_TYPE_PNG)) {
     std::fprintf(stderr, "contact_sheet: cannot write %s\n", out_path.c_str());

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes config/illustrations/<exercise-id>.svg: one pictogram per exercise.
+"""Writes config/illustrations/<exercise-id>.svg, one pictogram per exercise, and
+<exercise-id>-<step>.svg, one frame per step (steps read from exercises.toml).
 
 The style (config/illustrations/README.md) lives in the constants and the
 helpers at the top; each exercise below only places joints, props and
@@ -10,172 +11,9 @@ arrows. Run it from anywhere; it rewrites every file it draws:
 Only SVG features nanosvg (wx's renderer) supports: rect, circle, polyline,
 path (M L Q A Z), stroke, fill, opacity. No text, filters, CSS or markers.
 """
-import math
 import os
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "..", "config", "illustrations")
-
-BACKDROP = "#e4ebf2"   # soft rounded tile: the same look on light and dark themes
-FIGURE = "#2d5b88"     # the person
-PROP = "#9fadbb"       # chair, wall, doorway, floor, band, towel
-ACCENT = "#e2711d"     # the movement
-GHOST = 0.3            # opacity of the second (start or end) pose
-BODY_W = 9             # limb and torso stroke
-PROP_W = 5
-ARROW_W = 4
-HEAD_R = 10
-
-
-def fmt(v):
-    return ("%.1f" % v).rstrip("0").rstrip(".")
-
-
-def pts(points):
-    return " ".join(fmt(x) + "," + fmt(y) for x, y in points)
-
-
-def line(points, color, width, opacity=1.0):
-    op = "" if opacity >= 1 else ' opacity="%s"' % fmt(opacity)
-    return ('<polyline points="%s" fill="none" stroke="%s" stroke-width="%s" '
-            'stroke-linecap="round" stroke-linejoin="round"%s/>' % (pts(points), color, width, op))
-
-
-def disc(c, r, color, opacity=1.0):
-    op = "" if opacity >= 1 else ' opacity="%s"' % fmt(opacity)
-    return '<circle cx="%s" cy="%s" r="%s" fill="%s"%s/>' % (fmt(c[0]), fmt(c[1]), fmt(r), color, op)
-
-
-def person(head, limbs, ghost=False):
-    """A figure: a head and polylines (torso, arms, legs) in one stroke."""
-    op = GHOST if ghost else 1.0
-    return [line(l, FIGURE, BODY_W, op) for l in limbs] + [disc(head, HEAD_R, FIGURE, op)]
-
-
-def prop(points, width=PROP_W):
-    return line(points, PROP, width)
-
-
-def floor(y=148):
-    return [prop([(12, y), (148, y)])]
-
-
-def arrowhead(tip, frm):
-    dx, dy = tip[0] - frm[0], tip[1] - frm[1]
-    n = math.hypot(dx, dy) or 1
-    ux, uy = dx / n, dy / n
-    base = (tip[0] - ux * 9, tip[1] - uy * 9)
-    a = (base[0] - uy * 6, base[1] + ux * 6)
-    b = (base[0] + uy * 6, base[1] - ux * 6)
-    tipx = (tip[0] + ux * 2, tip[1] + uy * 2)
-    return '<path d="M%s,%s L%s,%s L%s,%s Z" fill="%s"/>' % (
-        fmt(tipx[0]), fmt(tipx[1]), fmt(a[0]), fmt(a[1]), fmt(b[0]), fmt(b[1]), ACCENT)
-
-
-def arrow(p0, ctrl, p1, both=False):
-    """A curved accent arrow from p0 to p1 (quadratic, through ctrl)."""
-    # Shorten the curve under the heads so the round cap does not poke out.
-    def toward(p, q, d):
-        dx, dy = q[0] - p[0], q[1] - p[1]
-        n = math.hypot(dx, dy) or 1
-        return (p[0] + dx / n * d, p[1] + dy / n * d)
-    end = toward(p1, ctrl, 6)
-    start = toward(p0, ctrl, 6) if both else p0
-    out = ['<path d="M%s,%s Q%s,%s %s,%s" fill="none" stroke="%s" stroke-width="%s" '
-           'stroke-linecap="round"/>' % (fmt(start[0]), fmt(start[1]), fmt(ctrl[0]), fmt(ctrl[1]),
-                                          fmt(end[0]), fmt(end[1]), ACCENT, ARROW_W)]
-    out.append(arrowhead(p1, ctrl))
-    if both:
-        out.append(arrowhead(p0, ctrl))
-    return out
-
-
-def straight(p0, p1, both=False):
-    mid = ((p0[0] + p1[0]) / 2, (p0[1] + p1[1]) / 2)
-    return arrow(p0, mid, p1, both)
-
-
-def circle_arrow(c, r, a0, a1):
-    """An arc arrow around c from angle a0 to a1 (degrees, clockwise on screen)."""
-    p = lambda a: (c[0] + r * math.cos(math.radians(a)), c[1] + r * math.sin(math.radians(a)))
-    start, end = p(a0), p(a1 - 12 if a1 > a0 else a1 + 12)
-    sweep = 1 if a1 > a0 else 0
-    large = 1 if abs(a1 - a0) > 180 else 0
-    out = ['<path d="M%s,%s A%s,%s 0 %d,%d %s,%s" fill="none" stroke="%s" stroke-width="%s" '
-           'stroke-linecap="round"/>' % (fmt(start[0]), fmt(start[1]), fmt(r), fmt(r), large, sweep,
-                                          fmt(end[0]), fmt(end[1]), ACCENT, ARROW_W)]
-    out.append(arrowhead(p(a1), p(a1 - 14 if a1 > a0 else a1 + 14)))
-    return out
-
-
-# ---------------------------------------------------------------- props
-
-def chair_side(flip=False):
-    """A chair seen from the side, backrest on the left (right if flip)."""
-    items = [prop([(46, 102), (92, 102)]), prop([(48, 102), (42, 58)]),
-             prop([(50, 102), (50, 148)]), prop([(88, 102), (88, 148)])]
-    return mirror(items) if flip else items
-
-
-def chair_front():
-    return [prop([(56, 66), (56, 104)]), prop([(104, 66), (104, 104)]),
-            prop([(50, 106), (110, 106)]), prop([(56, 106), (56, 148)]),
-            prop([(104, 106), (104, 148)])]
-
-
-def wall(x=130):
-    return ['<rect x="%s" y="14" width="10" height="136" rx="3" fill="%s"/>' % (fmt(x), PROP)]
-
-
-def mirror(items):
-    return ['<g transform="matrix(-1 0 0 1 160 0)">'] + items + ['</g>']
-
-
-# ---------------------------------------------------------------- poses
-# Front view, seated: shoulders at y 56, hips at y 100.
-def seated_front(head=(80, 38), larm=None, rarm=None, shoulders=56):
-    sh = shoulders
-    limbs = [[(64, sh), (96, sh)], [(80, sh - 2), (80, 98)], [(70, 100), (90, 100)],
-             [(70, 100), (68, 112), (66, 146)], [(90, 100), (92, 112), (94, 146)],
-             larm or [(64, sh), (59, sh + 22), (62, 98)],
-             rarm or [(96, sh), (101, sh + 22), (98, 98)]]
-    return head, limbs
-
-
-# Side view, seated on chair_side(), facing right.
-def seated_side(head=(70, 38), arm=None, torso=None):
-    torso = torso or [(64, 56), (58, 96)]
-    limbs = [torso, [(58, 96), (98, 96), (100, 144), (110, 144)],
-             arm or [(torso[0][0], torso[0][1] + 2), (70, 80), (92, 90)]]
-    return head, limbs
-
-
-def standing_front(head=(80, 28), larm=None, rarm=None, sh=48):
-    limbs = [[(64, sh), (96, sh)], [(80, sh - 2), (80, 92)], [(70, 94), (90, 94)],
-             [(70, 94), (68, 120), (66, 146)], [(90, 94), (92, 120), (94, 146)],
-             larm or [(64, sh), (58, sh + 24), (56, 94)],
-             rarm or [(96, sh), (102, sh + 24), (104, 94)]]
-    return head, limbs
-
-
-def standing_side(x=78, head=None, arm=None, torso_top=None, lean=0):
-    top = torso_top or (x + lean, 44)
-    limbs = [[top, (x, 92)], [(x, 92), (x + 2, 120), (x, 146), (x + 12, 146)],
-             arm or [(top[0], top[1] + 2), (top[0] + 2, 70), (top[0] + 6, 92)]]
-    return head or (top[0] + 2, 28), limbs
-
-
-def draw(id_, items):
-    body = "\n  ".join(items)
-    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 160" width="160" height="160">\n'
-           '  <rect x="4" y="4" width="152" height="152" rx="26" fill="%s"/>\n  %s\n</svg>\n'
-           % (BACKDROP, body))
-    with open(os.path.join(OUT, id_ + ".svg"), "w") as f:
-        f.write(svg)
-
-
-def fig(pose, ghost=False):
-    return person(pose[0], pose[1], ghost)
-
+from illustration_style import *  # noqa: F401,F403 (the style and the drawing vocabulary)
 
 # ---------------------------------------------------------------- exercises
 
@@ -357,6 +195,145 @@ def on_the_floor():
          + arrow((70, 92), (54, 90), (44, 100)))
 
 
+def seated_with_leg(leg, head=(70, 38), torso=None, arm=None):
+    h, limbs = seated_side(head=head, torso=torso, arm=arm)
+    limbs[1] = leg
+    return h, limbs
+
+
+def hands_and_forearms():
+    straight_arm = [(64, 58), (88, 62), (112, 64)]
+    pose = seated_side(arm=straight_arm + [(114, 48)])
+    helper = line([(64, 60), (84, 70), (108, 50)], FIGURE, BODY_W)
+    draw("wrist-flexor-stretch", chair_side() + fig(seated_side(arm=straight_arm + [(126, 64)]), True)
+         + fig(pose) + [helper] + arrow((128, 62), (130, 46), (120, 40)))
+    pose = seated_side(arm=straight_arm + [(114, 80)])
+    helper = line([(64, 60), (84, 76), (108, 84)], FIGURE, BODY_W)
+    draw("wrist-extensor-stretch", chair_side() + fig(seated_side(arm=straight_arm + [(126, 64)]), True)
+         + fig(pose) + [helper] + arrow((128, 68), (130, 84), (120, 92)))
+    bent = [(64, 58), (62, 82), (92, 80)]
+    draw("wrist-circles", chair_side() + fig(seated_side(arm=bent + [(104, 80)]))
+         + circle_arrow((104, 80), 13, 200, 470))
+    up = [(64, 58), (66, 84), (92, 72)]
+    draw("tendon-glides", chair_side() + fig(seated_side(arm=up + [(100, 56)]), True)
+         + fig(seated_side(arm=up + [(98, 60), (104, 66)])) + arrow((112, 50), (120, 60), (112, 70)))
+    h, limbs = seated_front(rarm=[(96, 56), (118, 58), (138, 58), (140, 44)])
+    h2, limbs2 = seated_front(rarm=[(96, 56), (110, 70), (118, 60)])
+    draw("median-nerve-glide", chair_front() + person(h2, limbs2, True) + person(h, limbs)
+         + arrow((122, 76), (140, 76), (146, 62)))
+    h, limbs = seated_front(larm=[(64, 56), (58, 80), (52, 56)], rarm=[(96, 56), (102, 80), (108, 56)])
+    fans = [line([(52, 56), (p, 40)], FIGURE, 4) for p in (44, 52, 60)]
+    fans += [line([(108, 56), (p, 40)], FIGURE, 4) for p in (100, 108, 116)]
+    draw("finger-spread-and-fist", chair_front() + person(h, limbs) + fans
+         + circle_arrow((30, 50), 10, 200, 470) + circle_arrow((130, 50), 10, 200, 470))
+    h, limbs = seated_front(larm=[(64, 56), (60, 80), (80, 78)], rarm=[(96, 56), (100, 80), (80, 78)])
+    h2, limbs2 = seated_front(larm=[(64, 56), (62, 76), (80, 62)], rarm=[(96, 56), (98, 76), (80, 62)])
+    draw("prayer-stretch", chair_front() + person(h2, limbs2, True) + person(h, limbs)
+         + straight((124, 60), (124, 84)))
+    draw("forearm-rotations", chair_side() + fig(seated_side(arm=bent))
+         + circle_arrow((100, 80), 11, 200, 470))
+
+
+def legs_and_circulation():
+    rest = [(58, 96), (98, 96), (100, 144), (110, 144)]
+    draw("ankle-pumps", chair_side() + fig(seated_with_leg([(58, 96), (98, 96), (100, 140), (110, 146)]), True)
+         + fig(seated_with_leg([(58, 96), (98, 96), (100, 144), (108, 132)])) + arrow((120, 144), (124, 132), (116, 122)))
+    draw("ankle-circles", chair_side() + fig(seated_with_leg([(58, 96), (98, 96), (108, 136), (118, 136)]))
+         + circle_arrow((118, 136), 11, 200, 470))
+    draw("seated-knee-extension", chair_side() + fig(seated_with_leg(rest), True)
+         + fig(seated_with_leg([(58, 96), (98, 96), (136, 94), (138, 82)])) + arrow((118, 136), (132, 124), (136, 106)))
+    draw("seated-marching", chair_side() + fig(seated_with_leg(rest), True)
+         + fig(seated_with_leg([(58, 96), (96, 84), (102, 128), (112, 128)])) + straight((124, 120), (124, 96)))
+    lean = seated_with_leg([(58, 96), (98, 104), (134, 138), (136, 128)], head=(92, 50), torso=[(80, 62), (58, 96)],
+                           arm=[(80, 64), (96, 84), (110, 104)])
+    draw("seated-hamstring-stretch", chair_side() + fig(seated_with_leg([(58, 96), (98, 104), (134, 138), (136, 128)]), True)
+         + fig(lean) + arrow((70, 24), (94, 22), (106, 38)))
+    desk = [prop([(104, 70), (150, 70)]), prop([(144, 70), (144, 148)])]
+    up = person((80, 20), [[(78, 36), (78, 84)], [(78, 84), (80, 112), (80, 136), (88, 140)], [(78, 38), (92, 56), (106, 66)]])
+    draw("standing-calf-raises", floor() + desk + fig(standing_side(arm=[(78, 46), (92, 62), (106, 70)]), True) + up
+         + straight((56, 140), (56, 116)))
+    quad = person((80, 28), [[(78, 44), (78, 92)], [(78, 92), (80, 120), (78, 146), (90, 146)],
+                              [(78, 92), (70, 118), (56, 100)], [(78, 46), (66, 74), (56, 100)],
+                              [(78, 46), (94, 60), (106, 70)]])
+    draw("standing-quad-stretch", floor() + desk + quad + arrow((40, 120), (34, 100), (46, 88)))
+    walk = person((96, 28), [[(94, 44), (92, 92)], [(92, 92), (104, 120), (110, 146), (120, 146)],
+                              [(92, 92), (84, 120), (74, 144)], [(94, 46), (104, 70), (110, 88)], [(94, 46), (84, 70), (80, 88)]])
+    draw("stand-and-walk", floor() + chair_side() + walk + straight((112, 110), (146, 110)))
+
+
+def eyes_and_posture():
+    pose = seated_side(head=(70, 38))
+    lid = [line([(78, 34), (86, 38)], ACCENT, ARROW_W)]
+    draw("full-blinks", chair_side() + fig(pose) + lid + straight((96, 24), (96, 44), both=True))
+    thumb = seated_side(arm=[(64, 58), (80, 56), (96, 44), (96, 34)])
+    draw("near-far-focus", chair_side() + fig(thumb) + [prop([(112, 18), (150, 18)]), prop([(112, 54), (150, 54)])]
+         + straight((82, 40), (92, 40)) + [line([(104, 36), (124, 36)], ACCENT, ARROW_W), arrowhead((132, 36), (120, 36)),
+                                         '<circle cx="140" cy="36" r="6" fill="none" stroke="%s" stroke-width="%s"/>' % (ACCENT, ARROW_W)])
+    palm = seated_side(head=(76, 40), torso=[(68, 56), (58, 96)], arm=[(68, 58), (96, 74), (84, 42)])
+    draw("palming", chair_side() + [prop([(96, 76), (150, 76)])] + fig(palm) + circle_arrow((104, 30), 10, 200, 470))
+    slump = seated_side(head=(80, 46), torso=[(70, 60), (62, 96)])
+    draw("sit-tall-reset", chair_side() + fig(slump, True) + fig(seated_side(head=(66, 34), torso=[(62, 52), (56, 96)]))
+         + straight((36, 60), (36, 30)))
+    back = standing_side(head=(72, 28), torso_top=(74, 44), arm=[(74, 46), (64, 68), (70, 88)])
+    draw("standing-posture-reset", floor() + fig(standing_side(), True) + fig(back) + arrow((98, 60), (100, 42), (90, 30)))
+    tilt = seated_side(head=(64, 38), torso=[(60, 56), (62, 96)])
+    draw("seated-pelvic-tilt", chair_side() + fig(seated_side(), True) + fig(tilt) + circle_arrow((62, 96), 14, 120, 330))
+
+
+# ---------------------------------------------------------------- step frames
+# Each step of each exercise gets its own frame, derived from the pictogram:
+# the start pose (the faint pose drawn solid, without arrows), the movement
+# (the whole pictogram) or the other side (the pictogram mirrored).
+
+RETURN_WORDS = ("back to", "let go", "lower", "release", "relax", "sit up", "come back", "swap",
+                "switch", "bring your chin back", "lift your head back", "raise your head", "open them")
+OTHER_SIDE = {"upper-trapezius-stretch", "levator-scapulae-stretch", "seated-chair-rotation",
+              "overhead-arm-reach", "wall-pec-stretch", "side-plank", "wrist-flexor-stretch",
+              "wrist-extensor-stretch", "standing-quad-stretch", "seated-hamstring-stretch",
+              "neck-half-rolls", "seated-knee-extension"}
+
+
+def split_items(items):
+    ghosts = [i for i in items if 'opacity="%s"' % fmt(GHOST) in i and FIGURE in i]
+    arrows = [i for i in items if ACCENT in i]
+    figure = [i for i in items if FIGURE in i and i not in ghosts]
+    props = [i for i in items if i not in ghosts and i not in arrows and i not in figure]
+    return props, ghosts, figure
+
+
+def start_frame(items):
+    props, ghosts, figure = split_items(items)
+    if ghosts:
+        return props + [g.replace(' opacity="%s"' % fmt(GHOST), "") for g in ghosts]
+    return props + figure
+
+
+def frame_kinds(ex_id, steps):
+    kinds, holds_seen = [], 0
+    for i, step in enumerate(steps):
+        text = step["text"].lower()
+        if step["hold_seconds"] > 0:
+            holds_seen += 1
+            other = ex_id in OTHER_SIDE and holds_seen % 2 == 0
+            kinds.append("other" if other else "move")
+        elif i == 0 or any(w in text for w in RETURN_WORDS):
+            kinds.append("start")
+        else:
+            kinds.append("move")
+    return kinds
+
+
+def write_frames():
+    import tomllib
+    with open(os.path.join(OUT, "..", "exercises.toml"), "rb") as f:
+        catalog = tomllib.load(f)
+    for ex in catalog["exercise"]:
+        items = DRAWN[ex["id"]]
+        for n, kind in enumerate(frame_kinds(ex["id"], ex["steps"]), start=1):
+            frame = {"start": start_frame(items), "move": items, "other": mirror(items)}[kind]
+            write_svg("%s-%d" % (ex["id"], n), frame)
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     neck_and_shoulders()
@@ -364,3 +341,7 @@ if __name__ == "__main__":
     standing()
     wall_and_doorway()
     on_the_floor()
+    hands_and_forearms()
+    legs_and_circulation()
+    eyes_and_posture()
+    write_frames()

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,7 +34,8 @@ enum class ExercisePosition { kSeated, kStanding, kWall, kDoorway, kFloor };
 std::string_view exercise_position_name(ExercisePosition position);
 
 // The body areas an exercise may target, in display order: neck, shoulders,
-// upper-back, chest, lower-back, core, hips, arms, eyes.
+// upper-back, chest, lower-back, core, hips, arms, wrists, hands, forearms,
+// legs, ankles, eyes.
 const std::vector<std::string_view>& target_areas();
 // Equipment an exercise may need besides a chair, a wall or a doorway:
 // "band", "dumbbells" (the choices of the exercises.equipment key).
@@ -45,6 +47,21 @@ const std::vector<std::string_view>& required_exercise_ids();
 struct ExerciseStep {
   std::string text;
   int hold_seconds = 0;  // how long to stay in this step's position; 0 when it is a movement
+  // This step's picture: "<illustration without .svg>-<n>.svg" (n from 1),
+  // absolute. Drawn by tools/illustrations/ with the exercise's picture.
+  std::string frame;
+};
+
+// The longest a short variant may take: the shortest micro-break the
+// research behind Limber's defaults still counts as a break (20 s).
+inline constexpr int kShortVariantMaxSeconds = 20;
+
+// A quicker way through an exercise for a short micro-break: fewer
+// repetitions and, optionally, shorter holds (`short = { ... }` in the file).
+struct ExerciseShortVariant {
+  int duration_seconds = 0;
+  int repetitions = 1;
+  std::vector<int> hold_seconds;  // one per step; empty: the steps' own holds
 };
 
 struct Exercise {
@@ -56,8 +73,12 @@ struct Exercise {
   int duration_seconds = 0;        // the whole exercise, every repetition included
   int repetitions = 1;             // how many times the steps are gone through
   std::vector<ExerciseStep> steps;
-  std::vector<std::string> cautions;
-  std::string source;        // the article or standard this exercise comes from
+  std::vector<std::string> cautions;  // at least one (validation)
+  std::string source;  // a URL, or author and year: something a reader can follow
+  std::optional<ExerciseShortVariant> short_variant;
+  // Why there is no short variant (a hold that makes no sense shorter);
+  // validation asks for one or the other on desk exercises over 20 s.
+  std::string no_short_variant;
   std::string illustration;  // absolute path of the SVG (resolved against the catalog file)
   int line = 0;              // where the entry starts in its file
 
@@ -167,16 +188,34 @@ struct BreakLengths {
 // micro.duration and rest.duration of `config`.
 BreakLengths break_lengths(const Config& config);
 
+// How an exercise is done in the time a break leaves for it.
+struct ExercisePlan {
+  const Exercise* exercise = nullptr;
+  bool is_short = false;  // the short variant, because the full one does not fit
+  int duration_seconds = 0;
+  int repetitions = 1;
+  std::vector<int> hold_seconds;  // one per step
+};
+// The full exercise when it fits `seconds`, else its short variant when
+// that fits, else nullopt: never longer than the time given.
+std::optional<ExercisePlan> plan_exercise(const Exercise& exercise, int seconds);
+
 // Whether `exercise` can be shown in a micro-break of `micro_seconds`:
-// seated, no equipment, and no longer than the break.
+// seated, no equipment, and (in full or as its short variant) no longer than
+// the break.
 bool fits_micro_break(const Exercise& exercise, int micro_seconds);
 
 // Checks the catalog as a whole against `lengths` (use the defaults for the
-// shipped data): unique ids, every illustration exists and is an SVG
-// document with a viewBox, steps not empty, step holds that fit the
-// duration, every exercise fits a rest break, every target area offered
-// without the floor opt-in has a seated no-equipment exercise that fits a
-// micro-break, and every id of required_exercise_ids() is present.
+// shipped data): unique ids, every illustration and step frame exists and is
+// an SVG document with a viewBox, steps not empty, step holds that fit the
+// duration, every exercise fits a rest break, at least one caution, a
+// source a reader can follow (a URL or a year), a short variant of at most
+// kShortVariantMaxSeconds on desk exercises longer than that (or a reason
+// why not), every target area offered without the floor opt-in has a
+// seated no-equipment exercise that fits a micro-break of
+// kShortVariantMaxSeconds, and every id of required_exercise_ids() is
+// present. The area check does not follow lengths.micro_seconds: a user's
+// very short micro-break is their choice, not a gap in the catalog.
 std::vector<CatalogProblem> validate_catalog(const ExerciseCatalog& catalog,
                                              const BreakLengths& lengths);
 

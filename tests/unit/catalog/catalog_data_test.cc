@@ -143,7 +143,7 @@ TEST(ShippedChecklists, CoverDeskLaptopAndHomeWithNumbersAndSources) {
   // The numbers ergonomics.md gives reach the user.
   std::string numbers;
   for (const ChecklistItem& item : desk->items) numbers += item.numbers + "\n";
-  for (const char* n : {"50 cm", "15", "90", "40", "100"}) {
+  for (const char* n : {"50 to 100 cm", "15", "90", "40", "100"}) {
     EXPECT_NE(numbers.find(n), std::string::npos) << n;
   }
   for (const Checklist& list : set.checklists) {
@@ -152,6 +152,27 @@ TEST(ShippedChecklists, CoverDeskLaptopAndHomeWithNumbersAndSources) {
       EXPECT_EQ(item.question.back(), '?') << item.id;
     }
   }
+}
+
+TEST(ShippedChecklists, GiveScreenDistanceLaptopStandingDeskAndGlareWithTheirSources) {
+  ChecklistSet set;
+  ASSERT_TRUE(load_checklists(kDir + "/checklists.toml", &set, nullptr));
+  const Checklist* desk = set.find("desk-setup");
+  const Checklist* laptop = set.find("laptop");
+  ASSERT_NE(desk, nullptr);
+  ASSERT_NE(laptop, nullptr);
+  auto item = [](const Checklist* list, const char* id) {
+    const ChecklistItem* found = list->find(id);
+    EXPECT_NE(found, nullptr) << id;
+    return found ? *found : ChecklistItem{};
+  };
+  EXPECT_TRUE(mentions(item(desk, "monitor-distance").numbers, "50 to 100 cm"));
+  EXPECT_TRUE(mentions(item(desk, "monitor-distance").source, "https://www.osha.gov/"));
+  EXPECT_TRUE(mentions(item(desk, "standing-desk-height").numbers, "90 to 110"));
+  EXPECT_TRUE(mentions(item(desk, "sit-stand-alternation").source, "buckley"));
+  EXPECT_TRUE(mentions(item(desk, "monitor-glare-windows").numbers, "500 lux"));
+  EXPECT_TRUE(mentions(item(laptop, "laptop-raised-screen").numbers, "stand"));
+  EXPECT_TRUE(mentions(item(laptop, "laptop-external-keyboard").source, "https://www.hse.gov.uk/"));
 }
 
 TEST(ShippedHealthNotice, SaysWhenToStopWhenToSeeADoctorAndThatItIsNotMedicalAdvice) {

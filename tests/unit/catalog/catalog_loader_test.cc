@@ -172,7 +172,7 @@ TEST_F(CatalogValidation, EveryDeskAreaNeedsASeatedMicroBreakExercise) {
   const std::string chest = entry("chest-a", "", "[\"chest\"]", 40);
   std::string core = entry("core-a", "", "[\"core\"]", 40);
   core.replace(core.find("\"seated\""), 8, "\"floor\"");
-  const auto problems = validate(entry("neck-a") + chest + core);
+  const auto problems = validate(entry("neck-a", "", "[\"neck\"]", 20) + chest + core);
   EXPECT_TRUE(has(problems, "", "target area chest has no seated"));
   EXPECT_FALSE(has(problems, "", "target area core"));
   EXPECT_FALSE(has(problems, "", "target area neck"));
@@ -184,6 +184,86 @@ TEST_F(CatalogValidation, EveryRequiredExerciseMustBePresent) {
   EXPECT_FALSE(has(problems, "", "exercise neck-half-rolls is missing"));
   EXPECT_TRUE(has(problems, "", "exercise wall-angel is missing"));
   EXPECT_TRUE(has(problems, "", "exercise butterfly-stretch is missing"));
+}
+
+TEST_F(CatalogValidation, EveryExerciseNeedsACautionAndASourceAReaderCanFollow) {
+  for (const char* id : {"neck-a", "neck-b", "neck-c", "neck-d", "neck-e"}) picture(id);
+  auto with_source = [&](const std::string& id, const std::string& source) {
+    std::string e = entry(id, "cautions = [\"Stop if it hurts.\"]\n");
+    e.replace(e.find("source = \"S\""), 12, "source = \"" + source + "\"");
+    return e;
+  };
+  const auto problems = validate(entry("neck-a") + with_source("neck-b", "Some blog article") +
+                                 with_source("neck-c", "See ergonomics.md, 2001") +
+                                 with_source("neck-d", "https://example.org/stretch") +
+                                 with_source("neck-e", "McLean et al. 2001, Applied Ergonomics"));
+  EXPECT_TRUE(has(problems, "neck-a", "cautions: must name at least one"));
+  EXPECT_FALSE(has(problems, "neck-b", "cautions"));
+  EXPECT_TRUE(has(problems, "neck-b", "source: give a URL"));
+  EXPECT_TRUE(has(problems, "neck-c", "source: give a URL"));
+  EXPECT_FALSE(has(problems, "neck-d", "source"));
+  EXPECT_FALSE(has(problems, "neck-e", "source"));
+}
+
+TEST_F(CatalogValidation, DeskExercisesOverTwentySecondsNeedAShortVariantThatFits) {
+  for (const char* id : {"neck-a", "neck-b", "neck-c", "neck-d", "neck-e"}) picture(id);
+  const auto problems = validate(
+      entry("neck-a") +  // 30 s, no short variant, no reason
+      entry("neck-b", "short = { duration_seconds = 12, repetitions = 1 }\n") +
+      entry("neck-c", "short = { duration_seconds = 25, repetitions = 1 }\n") +
+      entry("neck-d", "short = { duration_seconds = 6, repetitions = 2 }\n") +  // 2 x 5 s holds
+      entry("neck-e", "no_short_variant = \"A long hold is the point.\"\n"));
+  EXPECT_TRUE(has(problems, "neck-a", "needs a short variant"));
+  EXPECT_FALSE(has(problems, "neck-b", "short"));
+  EXPECT_TRUE(has(problems, "neck-c", "short: duration_seconds 25 s is over 20 s"));
+  EXPECT_TRUE(has(problems, "neck-d", "shorter than its holds"));
+  EXPECT_FALSE(has(problems, "neck-e", "short"));
+}
+
+TEST_F(CatalogValidation, EveryStepHasItsOwnFrame) {
+  picture("neck-a");
+  picture("neck-a-1");
+  picture("neck-b");
+  const auto problems = validate(entry("neck-a") + entry("neck-b"));
+  EXPECT_FALSE(has(problems, "neck-a", "frame"));
+  EXPECT_TRUE(has(problems, "neck-b", "steps 1 frame: "));
+}
+
+TEST_F(CatalogLoader, ShortVariantIsReadAndPlannedWhenTheFullExerciseDoesNotFit) {
+  picture("neck-a");
+  const std::string path = write(
+      "ex.toml", "schema = 1\n" + entry("neck-a", "short = { duration_seconds = 8, repetitions = "
+                                                  "1, hold_seconds = [3] }\n"));
+  ExerciseCatalog catalog;
+  ASSERT_TRUE(load_exercise_catalog(path, &catalog, nullptr));
+  const Exercise& ex = catalog.exercises.at(0);
+  ASSERT_TRUE(ex.short_variant.has_value());
+  EXPECT_EQ(ex.steps.at(0).frame, dir_ + "/pics/neck-a-1.svg");
+  const auto full = plan_exercise(ex, 30);
+  ASSERT_TRUE(full.has_value());
+  EXPECT_FALSE(full->is_short);
+  EXPECT_EQ(full->repetitions, 2);
+  EXPECT_EQ(full->hold_seconds, std::vector<int>{5});
+  const auto quick = plan_exercise(ex, 10);
+  ASSERT_TRUE(quick.has_value());
+  EXPECT_TRUE(quick->is_short);
+  EXPECT_EQ(quick->duration_seconds, 8);
+  EXPECT_EQ(quick->hold_seconds, std::vector<int>{3});
+  EXPECT_FALSE(plan_exercise(ex, 7).has_value());
+  EXPECT_TRUE(fits_micro_break(ex, 8));
+}
+
+TEST_F(CatalogLoader, ShortVariantHoldsMustMatchTheSteps) {
+  picture("neck-a");
+  const std::string path = write(
+      "ex.toml", "schema = 1\n" + entry("neck-a", "short = { duration_seconds = 8, repetitions = "
+                                                  "1, hold_seconds = [3, 1] }\n"));
+  ExerciseCatalog catalog;
+  std::vector<CatalogProblem> problems;
+  EXPECT_FALSE(load_exercise_catalog(path, &catalog, &problems));
+  ASSERT_FALSE(problems.empty());
+  EXPECT_NE(problems[0].message.find("one hold per step (1), got 2"), std::string::npos);
+  EXPECT_EQ(problems[0].id, "neck-a short");
 }
 
 TEST_F(CatalogLoader, ChecklistProblemsNameTheChecklistAndItem) {

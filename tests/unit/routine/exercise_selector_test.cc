@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include "limber/config.h"
+
 namespace limber {
 namespace {
 
@@ -20,7 +22,7 @@ Exercise make(std::string id, std::vector<std::string> targets, P position, int 
   ex.position = position;
   ex.duration_seconds = seconds;
   ex.equipment = std::move(equipment);
-  ex.steps = {{"do it", 0}};
+  ex.steps = {{"do it", 0, ""}};
   return ex;
 }
 
@@ -261,6 +263,86 @@ TEST(ExerciseSelector, RestRoutinesGoThroughThePoolBeforeRepeatingExceptTheUprig
     }
   }
   EXPECT_LE(repeats, 3);
+}
+
+// The same catalog with a 10 s short variant for each seated exercise
+// longer than 20 s, as the shipped catalog has.
+ExerciseCatalog catalog_with_short_variants() {
+  ExerciseCatalog c = test_catalog();
+  for (Exercise& ex : c.exercises) {
+    if (ex.position == P::kSeated && ex.duration_seconds > 20) {
+      ex.short_variant = ExerciseShortVariant{10, 1, {}};
+    }
+  }
+  return c;
+}
+
+TEST(ExerciseSelector, MicroBreakShorterThanTheExerciseShowsItsShortVariant) {
+  const ExerciseCatalog catalog = catalog_with_short_variants();
+  ExerciseSelector s(catalog, 3);
+  ExerciseSettings settings;
+  settings.lengths.micro_seconds = 12;
+  s.set_settings(settings);
+  for (int i = 0; i < 20; ++i) {
+    const std::optional<ExercisePlan> plan = s.choose_micro_plan();
+    ASSERT_TRUE(plan.has_value());
+    EXPECT_TRUE(plan->is_short) << plan->exercise->id;
+    EXPECT_EQ(plan->duration_seconds, 10) << plan->exercise->id;
+  }
+  // A break the full exercise fits shows it in full.
+  settings.lengths.micro_seconds = 30;
+  s.set_settings(settings);
+  const std::optional<ExercisePlan> plan = s.choose_micro_plan();
+  ASSERT_TRUE(plan.has_value());
+  EXPECT_FALSE(plan->is_short);
+  EXPECT_EQ(plan->duration_seconds, plan->exercise->duration_seconds);
+}
+
+TEST(ExerciseSelector, RestRoutineNeverRunsOverTheBreakHoweverShort) {
+  const ExerciseCatalog catalog = catalog_with_short_variants();
+  for (int rest : {10, 30, 45, 90, 300}) {
+    ExerciseSelector s(catalog, static_cast<uint64_t>(rest));
+    ExerciseSettings settings;
+    settings.lengths.rest_seconds = rest;
+    s.set_settings(settings);
+    for (int round = 0; round < 5; ++round) {
+      const RestRoutine r = s.choose_rest();
+      ASSERT_EQ(r.plans.size(), r.exercise_ids.size());
+      int total = 0;
+      for (const ExercisePlan& plan : r.plans) total += plan.duration_seconds;
+      EXPECT_EQ(total, r.total_seconds) << rest;
+      EXPECT_LE(total, rest) << rest;
+      EXPECT_FALSE(r.exercise_ids.empty()) << rest;  // 10 s short variants fit even 10 s
+    }
+  }
+}
+
+// The shipped catalog in the demo's breaks (micro 10 s, rest 30 s) and the
+// defaults: something always fits, and nothing runs over.
+TEST(ExerciseSelector, ShippedCatalogFitsTheDemoAndTheDefaultBreaks) {
+  ExerciseCatalog catalog;
+  ASSERT_TRUE(load_exercise_catalog(std::string(LIMBER_CONFIG_DIR) + "/exercises.toml", &catalog,
+                                    nullptr));
+  for (const BreakLengths lengths : {BreakLengths{10, 30}, BreakLengths{20, 120}, BreakLengths{}}) {
+    ExerciseSelector s(catalog, 5);
+    ExerciseSettings settings;
+    settings.lengths = lengths;
+    s.set_settings(settings);
+    std::set<std::string> shown;
+    for (int i = 0; i < 30; ++i) {
+      const std::optional<ExercisePlan> plan = s.choose_micro_plan();
+      ASSERT_TRUE(plan.has_value()) << lengths.micro_seconds;
+      EXPECT_LE(plan->duration_seconds, lengths.micro_seconds) << plan->exercise->id;
+      shown.insert(plan->exercise->id);
+    }
+    // Even the demo's 10 s micro-breaks rotate through a real choice.
+    EXPECT_GE(shown.size(), 10u) << lengths.micro_seconds;
+    for (int i = 0; i < 10; ++i) {
+      const RestRoutine r = s.choose_rest();
+      EXPECT_FALSE(r.exercise_ids.empty());
+      EXPECT_LE(r.total_seconds, lengths.rest_seconds);
+    }
+  }
 }
 
 }  // namespace

@@ -15,7 +15,7 @@ ExerciseCatalog small_catalog() {
     ex.targets = {areas[i]};
     ex.position = i == 4 ? ExercisePosition::kStanding : ExercisePosition::kSeated;
     ex.duration_seconds = 30;
-    ex.steps = {{"x", 0}};
+    ex.steps = {{"x", 0, ""}};
     c.exercises.push_back(ex);
   }
   return c;
