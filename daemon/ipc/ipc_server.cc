@@ -1,6 +1,7 @@
 #include "ipc/ipc_server.h"
 
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -150,15 +151,17 @@ void IpcServer::accept_client() {
 void IpcServer::reap_hung_up() {
   // libuv accepts every queued connection before it reads the hang-ups of
   // the same loop turn, so clients that already left would still hold
-  // slots. POLLHUP without POLLIN: the peer closed and sent nothing more
-  // (a client that sent a request and left still gets it run).
+  // slots. POLLHUP with nothing unread (FIONREAD 0): the peer closed and
+  // sent nothing more (a client that sent a request and left still gets it
+  // run). POLLIN alone cannot tell: an end of stream is readable too.
   for (auto it = clients_.begin(); it != clients_.end();) {
     Client* c = (it++)->get();
     uv_os_fd_t fd = -1;
     if (c->closing || uv_fileno(c->handle(), &fd) != 0) continue;
     pollfd p{fd, POLLIN, 0};
+    int unread = 0;
     if (::poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR)) != 0 &&
-        (p.revents & POLLIN) == 0) {
+        ::ioctl(fd, FIONREAD, &unread) == 0 && unread == 0) {
       drop(c, std::string());
     }
   }

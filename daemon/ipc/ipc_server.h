@@ -34,7 +34,7 @@ struct IpcLimits {
   // Bytes queued for one client beyond the reply being sent; a reply
   // itself may be up to kMaxReplyBytes.
   size_t max_pending_output = 1 << 20;
-  uint64_t first_request_timeout_ms = 10'000;
+  uint64_t first_request_timeout_ms = 5'000;
   uint64_t refusal_log_interval_ms = 60'000;
 };
 
