@@ -196,9 +196,9 @@ constexpr const char* kReportHelp = R"(Usage: limberctl report [show]
 Shows what Limber reports to your organisation. Reporting is off unless
 your organisation turns it on with a policy (report.enabled); you cannot
 turn it on yourself. When it is on, limberd writes a daily aggregate of
-your breaks to the spool directory (report.spool_dir) as UID.json, and the
-machine's limber-fleet-export adds it up with the other users' for the
-organisation's metrics.
+your breaks to the spool directory (report.spool_dir) as UID/report.json,
+and the machine's limber-fleet-export adds it up with the other users' for
+the organisation's metrics.
 
 Prints whether reporting is on and which policy file turned it on, the
 report file, when it was last written and the report itself: the exact

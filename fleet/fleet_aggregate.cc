@@ -1,14 +1,20 @@
 #include "fleet_aggregate.h"
 
+#include "report_bounds.h"
+
 namespace limber::report {
 
 namespace {
 
 void add(FleetDay& sum, const DayFigures& day) {
   ++sum.users;
-  sum.active_s += day.active_s;
+  // Saturating: the reader bounds each figure, and no sum may wrap even
+  // if a caller did not.
+  sum.active_s = saturating_add(sum.active_s, day.active_s);
   for (size_t k = 0; k < kKinds.size(); ++k) {
-    for (size_t o = 0; o < kOutcomes.size(); ++o) sum.breaks[k][o] += day.breaks[k][o];
+    for (size_t o = 0; o < kOutcomes.size(); ++o) {
+      sum.breaks[k][o] = saturating_add(sum.breaks[k][o], day.breaks[k][o]);
+    }
   }
 }
 
@@ -36,7 +42,7 @@ FleetAggregate aggregate_reports(const std::vector<DailyReport>& reports) {
     for (const auto& [id, c] : r.checklists) {
       ChecklistDistribution& dist = fleet.checklists[id];
       ++dist.users;
-      dist.percent_sum += c.percent;
+      dist.percent_sum = saturating_add(dist.percent_sum, c.percent);
       for (size_t b = 0; b < kScoreBuckets.size(); ++b) {
         if (c.percent <= kScoreBuckets[b]) ++dist.at_most[b];
       }

@@ -14,6 +14,7 @@
 #include "limber/atomic_file.h"
 #include "fleet_aggregate.h"
 #include "fleet_output.h"
+#include "spool_prepare.h"
 #include "spool_reader.h"
 
 namespace {
@@ -43,6 +44,11 @@ Options:
                      Prometheus text exposition format (the default) or JSON
   --json             the same as --format json
   --max-age DAYS     leave out reports not updated for DAYS days (default 7)
+  --prepare-spool    only prepare the spool: make <spool>/<uid>/ (mode 0700,
+                     owned by the uid) for every user with a session under
+                     /run/user, and move reports of the old flat layout
+                     (<spool>/<uid>.json) into them; limber-spool.path runs
+                     this when someone logs in
   --quiet            do not list the spool files left out
   --help             this text
   --version          the version
@@ -69,6 +75,21 @@ std::string configured_spool() {
   return config.get_string("report.spool_dir");
 }
 
+int prepare(const std::string& spool, bool quiet) {
+  SpoolPreparation prep;
+  std::string err;
+  if (!prepare_spool(spool, "/run/user", &prep, &err)) {
+    std::fprintf(stderr, "limber-fleet-export: %s\n", err.c_str());
+    return 1;
+  }
+  for (const std::string& p : prep.problems) std::fprintf(stderr, "limber-fleet-export: %s/%s\n", spool.c_str(), p.c_str());
+  if (!quiet) {
+    std::fprintf(stderr, "limber-fleet-export: %s: %d user director%s made, %d report(s) migrated, %d removed\n",
+                 spool.c_str(), prep.created, prep.created == 1 ? "y" : "ies", prep.migrated, prep.removed);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -77,6 +98,7 @@ int main(int argc, char** argv) {
   std::string format = "prometheus";
   long max_age_days = 7;
   bool quiet = false;
+  bool prepare_only = false;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     auto value = [&](std::string* out) {
@@ -105,6 +127,8 @@ int main(int argc, char** argv) {
       if (!value(&v) || (max_age_days = std::strtol(v.c_str(), &end, 10), *end != '\0') || max_age_days < 1 ||
           max_age_days > 3650)
         return usage_error("--max-age needs a number of days from 1 to 3650");
+    } else if (arg == "--prepare-spool") {
+      prepare_only = true;
     } else if (arg == "--quiet") {
       quiet = true;
     } else {
@@ -114,8 +138,9 @@ int main(int argc, char** argv) {
   if (spool.empty()) spool = configured_spool();
   if (output.empty()) output = format == "json" ? "-" : kDefaultOutput;
 
-  SpoolScan scan;
   std::string err;
+  if (prepare_only) return prepare(spool, quiet);
+  SpoolScan scan;
   if (!read_spool(spool, std::chrono::system_clock::now(), std::chrono::hours(24 * max_age_days), &scan, &err)) {
     std::fprintf(stderr, "limber-fleet-export: %s\n", err.c_str());
     return 1;
@@ -138,7 +163,8 @@ int main(int argc, char** argv) {
   if (!quiet) {
     std::fprintf(stderr, "limber-fleet-export: %s: %d user(s) on %s, %d today; %d file(s) left out\n",
                  output.c_str(), fleet.day.users, fleet.day.date.empty() ? "no day" : fleet.day.date.c_str(),
-                 fleet.today.users, counts.stale + counts.wrong_owner + counts.invalid);
+                 fleet.today.users, counts.stale + counts.wrong_owner + counts.invalid +
+                     counts.implausible + counts.hard_link + counts.root);
   }
   return 0;
 }

@@ -59,18 +59,23 @@ json day_json(const FleetDay& day) {
 }  // namespace
 
 SpoolCounts spool_counts(const SpoolScan& scan) {
-  return {static_cast<int>(scan.reports.size()), scan.stale, scan.wrong_owner, scan.invalid};
+  return {static_cast<int>(scan.reports.size()), scan.stale, scan.wrong_owner, scan.invalid,
+          scan.implausible, scan.hard_link, scan.root};
 }
 
 std::string prometheus_text(const FleetAggregate& fleet, const SpoolCounts& files) {
   Exposition out;
   out.family("limber_spool_files", "gauge",
              "Report files in the spool at the last export, by state: used, stale (not updated for "
-             "too long), wrong_owner (not owned by the uid in its name) or invalid.");
+             "too long), wrong_owner (not owned by the uid in its name), invalid, implausible (a "
+             "figure or date no honest day has), hard_link (more than one link) or root (uid 0).");
   out.sample("limber_spool_files", label("state", "used"), files.used);
   out.sample("limber_spool_files", label("state", "stale"), files.stale);
   out.sample("limber_spool_files", label("state", "wrong_owner"), files.wrong_owner);
   out.sample("limber_spool_files", label("state", "invalid"), files.invalid);
+  out.sample("limber_spool_files", label("state", "implausible"), files.implausible);
+  out.sample("limber_spool_files", label("state", "hard_link"), files.hard_link);
+  out.sample("limber_spool_files", label("state", "root"), files.root);
   day_metrics(out, fleet.day, "limber_", "on the last complete day");
   day_metrics(out, fleet.today, "limber_today_", "today so far");
   if (!fleet.checklists.empty()) {
@@ -109,7 +114,10 @@ json fleet_json(const FleetAggregate& fleet, const SpoolCounts& files) {
               {"spool_files", json{{"used", files.used},
                                    {"stale", files.stale},
                                    {"wrong_owner", files.wrong_owner},
-                                   {"invalid", files.invalid}}},
+                                   {"invalid", files.invalid},
+                                   {"implausible", files.implausible},
+                                   {"hard_link", files.hard_link},
+                                   {"root", files.root}}},
               {"last_complete_day", day_json(fleet.day)},
               {"today", day_json(fleet.today)},
               {"checklists", std::move(checklists)}};

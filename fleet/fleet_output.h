@@ -23,6 +23,9 @@ struct SpoolCounts {
   int stale = 0;
   int wrong_owner = 0;
   int invalid = 0;
+  int implausible = 0;
+  int hard_link = 0;
+  int root = 0;
 };
 SpoolCounts spool_counts(const SpoolScan& scan);
 

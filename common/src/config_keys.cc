@@ -176,8 +176,8 @@ std::vector<KeyDef> build_keys() {
   report.system_only = true;
   keys.push_back(report);
   KeyDef spool = text_key("report.spool_dir", ConfigType::kPath, "/var/lib/limber/spool",
-                          "Directory the daily aggregate is written to, as UID.json (your user id); "
-                          "limber-fleet-export reads it.");
+                          "Directory the daily aggregate is written to, as UID/report.json (your user id; "
+                          "root makes UID/ for you); limber-fleet-export reads it.");
   spool.system_only = true;
   keys.push_back(spool);
   return keys;

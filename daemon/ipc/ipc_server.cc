@@ -1,12 +1,16 @@
 #include "ipc/ipc_server.h"
 
+#include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <systemd/sd-daemon.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <csignal>
 #include <cstring>
 
@@ -23,6 +27,8 @@ struct IpcServer::Client {
   ClientContext context;
   rpc::LineFramer framer;
   bool closing = false;
+  bool spoke = false;          // has sent at least one byte
+  uint64_t connected_ms = 0;   // uv_now at accept
 
   uv_handle_t* handle() { return reinterpret_cast<uv_handle_t*>(&pipe); }
   uv_stream_t* stream() { return reinterpret_cast<uv_stream_t*>(&pipe); }
@@ -38,7 +44,12 @@ void close_refused(uv_handle_t* handle) {
 }  // namespace
 
 IpcServer::IpcServer(uv_loop_t* loop, RpcDispatcher& dispatcher, IpcLimits limits)
-    : loop_(loop), dispatcher_(dispatcher), limits_(limits) {}
+    : loop_(loop), dispatcher_(dispatcher), limits_(limits) {
+  uv_timer_init(loop_, silence_timer_.get());
+  silence_timer_.get()->data = this;
+  // The timer must not keep the loop alive on its own.
+  uv_unref(silence_timer_.base());
+}
 
 IpcServer::~IpcServer() { close(); }
 
@@ -108,12 +119,14 @@ void IpcServer::accept_client() {
     close_refused(client->handle());
     return;
   }
+  if (client_count() >= limits_.max_clients) reap_hung_up();
   if (client_count() >= limits_.max_clients) {
-    log_warning("IPC: refused a client: already " + std::to_string(client_count()) + " connected");
+    refuse_over_cap();
     close_refused(client->handle());
     return;
   }
   client->context.id = next_client_id_++;
+  client->connected_ms = uv_now(loop_);
   uv_read_start(
       client->stream(),
       [](uv_handle_t*, size_t suggested, uv_buf_t* buf) {
@@ -131,10 +144,81 @@ void IpcServer::accept_client() {
       });
   clients_.emplace_back(client);
   log_debug("IPC: client " + std::to_string(client->context.id) + " connected");
+  if (!uv_is_active(silence_timer_.base())) arm_silence_timer();
   if (on_connect) on_connect(client->context);
 }
 
+void IpcServer::reap_hung_up() {
+  // libuv accepts every queued connection before it reads the hang-ups of
+  // the same loop turn, so clients that already left would still hold
+  // slots. POLLHUP with nothing unread (FIONREAD 0): the peer closed and
+  // sent nothing more (a client that sent a request and left still gets it
+  // run). POLLIN alone cannot tell: an end of stream is readable too.
+  for (auto it = clients_.begin(); it != clients_.end();) {
+    Client* c = (it++)->get();
+    uv_os_fd_t fd = -1;
+    if (c->closing || uv_fileno(c->handle(), &fd) != 0) continue;
+    pollfd p{fd, POLLIN, 0};
+    int unread = 0;
+    if (::poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR)) != 0 &&
+        ::ioctl(fd, FIONREAD, &unread) == 0 && unread == 0) {
+      drop(c, std::string());
+    }
+  }
+}
+
+void IpcServer::refuse_over_cap() {
+  ++refused_total_;
+  ++refused_unlogged_;
+  const uint64_t now = uv_now(loop_);
+  if (refusal_logged_ && now - last_refusal_log_ms_ < limits_.refusal_log_interval_ms) return;
+  // A client reconnecting in a loop must not fill the journal.
+  std::string line = "IPC: refused a client: already " + std::to_string(client_count()) + " connected";
+  if (refused_unlogged_ > 1) {
+    line += " (" + std::to_string(refused_unlogged_) + " refused since the last such line)";
+  }
+  log_warning(line);
+  refusal_logged_ = true;
+  last_refusal_log_ms_ = now;
+  refused_unlogged_ = 0;
+}
+
+void IpcServer::arm_silence_timer() {
+  uint64_t earliest = UINT64_MAX;
+  for (const auto& c : clients_) {
+    if (!c->closing && !c->spoke) earliest = std::min(earliest, c->connected_ms);
+  }
+  if (earliest == UINT64_MAX) return;
+  const uint64_t due = earliest + limits_.first_request_timeout_ms;
+  const uint64_t now = uv_now(loop_);
+  uv_timer_start(
+      silence_timer_.get(),
+      [](uv_timer_t* t) { static_cast<IpcServer*>(t->data)->check_silent_clients(); },
+      due > now ? due - now : 0, 0);
+}
+
+void IpcServer::check_silent_clients() {
+  const uint64_t now = uv_now(loop_);
+  for (auto it = clients_.begin(); it != clients_.end();) {
+    Client* c = (it++)->get();
+    if (c->closing || c->spoke || now - c->connected_ms < limits_.first_request_timeout_ms) continue;
+    drop(c, "sent no request within " + std::to_string(limits_.first_request_timeout_ms) + " ms");
+  }
+  arm_silence_timer();
+}
+
 void IpcServer::read(Client* client, std::string_view data) {
+  client->spoke = true;
+  // A libuv callback must not throw: running out of memory while queuing a
+  // reply costs this client its connection, not the daemon its life.
+  try {
+    read_lines(client, data);
+  } catch (...) {
+    drop(client, "out of memory while answering it");
+  }
+}
+
+void IpcServer::read_lines(Client* client, std::string_view data) {
   const bool ok = client->framer.feed(data, [&](std::string_view line) {
     if (client->closing || line.empty()) return;
     std::string reply = dispatcher_.dispatch(line, client->context);
@@ -152,8 +236,10 @@ void IpcServer::read(Client* client, std::string_view data) {
 void IpcServer::send(Client* client, std::string line) {
   if (client->closing) return;
   uv_stream_t* stream = client->stream();
-  if (uv_stream_get_write_queue_size(stream) + line.size() > limits_.max_pending_output) {
-    drop(client, "does not read its replies (" + std::to_string(limits_.max_pending_output) +
+  // What is already queued is measured, not this line: one reply up to
+  // kMaxReplyBytes always goes to a client that reads.
+  if (uv_stream_get_write_queue_size(stream) > limits_.max_pending_output) {
+    drop(client, "does not read its replies (over " + std::to_string(limits_.max_pending_output) +
                      " bytes pending)");
     return;
   }
@@ -211,6 +297,7 @@ size_t IpcServer::clients_named(std::string_view prefix) const {
 }
 
 void IpcServer::close() {
+  silence_timer_.close();
   for (auto it = clients_.begin(); it != clients_.end();) drop((it++)->get(), std::string());
   listener_.close();
   if (bound_path_) {

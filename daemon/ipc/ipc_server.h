@@ -4,10 +4,14 @@
 // subscribed clients.
 //
 // Caps keep one client from hurting the others: a line longer than
-// kMaxLineBytes, more than `max_clients` connections, or more than
-// `max_pending_output` bytes waiting to be written to a client that does
-// not read — each gets that client disconnected (with a log line), while
-// the daemon goes on serving everyone else. Writes never block the loop.
+// kMaxLineBytes, more than `max_clients` connections, more than
+// `max_pending_output` bytes already waiting for a client that does not
+// read, or no request within `first_request_timeout_ms` of connecting —
+// each gets that client disconnected, while the daemon goes on serving
+// everyone else. A client that hung up frees its slot at once, even before
+// its end of stream was read. Refusals at the client cap are logged at most
+// once a minute (with how many were refused meanwhile). Writes never block
+// the loop; what a request costs is bounded by the RpcDispatcher.
 //
 // Threading: the loop thread.
 #pragma once
@@ -27,7 +31,11 @@ namespace limber {
 
 struct IpcLimits {
   size_t max_clients = 64;
-  size_t max_pending_output = 1 << 20;  // bytes queued for one client
+  // Bytes queued for one client beyond the reply being sent; a reply
+  // itself may be up to kMaxReplyBytes.
+  size_t max_pending_output = 1 << 20;
+  uint64_t first_request_timeout_ms = 5'000;
+  uint64_t refusal_log_interval_ms = 60'000;
 };
 
 class IpcServer {
@@ -50,6 +58,8 @@ class IpcServer {
   std::function<void(const ClientContext&)> on_disconnect;
 
   size_t client_count() const;
+  // Clients refused at the client cap since the server started.
+  uint64_t refused_count() const { return refused_total_; }
   // Clients whose hello named them with this prefix ("limber-tray").
   size_t clients_named(std::string_view prefix) const;
   const std::string& path() const { return path_; }
@@ -60,13 +70,25 @@ class IpcServer {
  private:
   void accept_client();
   void read(Client* client, std::string_view data);
+  void read_lines(Client* client, std::string_view data);
   void send(Client* client, std::string line);
   void drop(Client* client, const std::string& why);
+  // Drops clients whose peer has closed and left nothing unread.
+  void reap_hung_up();
+  void refuse_over_cap();
+  // Closes clients that sent nothing within the timeout; re-arms the timer.
+  void check_silent_clients();
+  void arm_silence_timer();
 
   uv_loop_t* loop_;
   RpcDispatcher& dispatcher_;
   IpcLimits limits_;
   UvHandle<uv_pipe_t> listener_;
+  UvHandle<uv_timer_t> silence_timer_;
+  uint64_t refused_total_ = 0;
+  uint64_t refused_unlogged_ = 0;
+  uint64_t last_refusal_log_ms_ = 0;
+  bool refusal_logged_ = false;
   std::list<std::unique_ptr<Client>> clients_;
   uint64_t next_client_id_ = 1;
   std::string path_;

@@ -1,5 +1,7 @@
 #include "ipc/rpc_dispatcher.h"
 
+#include <new>
+
 namespace limber {
 
 using rpc::Json;
@@ -55,23 +57,112 @@ std::vector<std::string> RpcDispatcher::method_names() const {
   return names;
 }
 
+namespace {
+
+// Answered when the daemon ran out of memory on a request: built once, so
+// answering needs no large allocation.
+const std::string& out_of_memory_reply() {
+  static const std::string reply = rpc::encode(rpc::make_error(
+      nullptr, {rpc::kInternalError, "out of memory while answering this request", nullptr}));
+  return reply;
+}
+
+// The id of a request, when it has a usable one, for an error about it.
+Json id_of(const Json& request) {
+  if (!request.is_object()) return nullptr;
+  const auto it = request.find("id");
+  if (it == request.end()) return nullptr;
+  if (it->is_number_integer() || it->is_number_unsigned()) return *it;
+  if (it->is_string() && it->get_ref<const std::string&>().size() <= rpc::kMaxIdBytes) return *it;
+  return nullptr;
+}
+
+bool is_notification(const Json& request) {
+  return request.is_object() && !request.contains("id");
+}
+
+}  // namespace
+
 std::string RpcDispatcher::dispatch(std::string_view line, ClientContext& client) {
+  // The loop must survive whatever one line costs: what escapes a request
+  // here (bad_alloc while parsing or encoding) ends that request only.
+  try {
+    return dispatch_unguarded(line, client);
+  } catch (const std::bad_alloc&) {
+    return out_of_memory_reply();
+  } catch (...) {
+    try {
+      return rpc::encode(rpc::make_error(nullptr, {rpc::kInternalError, "internal error", nullptr}));
+    } catch (...) {
+      return out_of_memory_reply();
+    }
+  }
+}
+
+std::string RpcDispatcher::dispatch_unguarded(std::string_view line, ClientContext& client) {
   rpc::Error error;
   const std::optional<Json> message = rpc::parse_line(line, &error);
   if (!message) return rpc::encode(rpc::make_error(nullptr, error));
-  if (message->is_array()) {
-    if (message->empty()) {
-      return rpc::encode(rpc::make_error(nullptr, {rpc::kInvalidRequest, "empty batch", nullptr}));
-    }
-    Json responses = Json::array();
-    for (const Json& request : *message) {
-      Json response = handle(request, client);
-      if (!response.is_null()) responses.push_back(std::move(response));
-    }
-    return responses.empty() ? std::string() : rpc::encode(responses);
+  if (message->is_array()) return dispatch_batch(*message, client);
+  std::string reply = answer(*message, client);
+  if (reply.size() > limits_.max_reply_bytes) return too_large(id_of(*message));
+  return reply;
+}
+
+std::string RpcDispatcher::dispatch_batch(const Json& batch, ClientContext& client) {
+  if (batch.empty()) {
+    return rpc::encode(rpc::make_error(nullptr, {rpc::kInvalidRequest, "empty batch", nullptr}));
   }
-  Json response = handle(*message, client);
-  return response.is_null() ? std::string() : rpc::encode(response);
+  if (batch.size() > limits_.max_batch_entries) {
+    // Refused whole, before any entry runs: running some would leave the
+    // client unsure which of its requests took effect.
+    return rpc::encode(rpc::make_error(
+        nullptr, {rpc::kInvalidRequest,
+                  "batch of " + std::to_string(batch.size()) + " requests, more than " +
+                      std::to_string(limits_.max_batch_entries),
+                  nullptr}));
+  }
+  // Built as text, entry by entry, so the size is known at every step.
+  std::string out = "[";
+  for (const Json& request : batch) {
+    std::string reply = answer(request, client);
+    if (reply.empty()) continue;
+    reply.pop_back();  // the newline
+    if (out.size() + reply.size() + 2 > limits_.max_reply_bytes) return too_large(nullptr);
+    if (out.size() > 1) out += ',';
+    out += reply;
+  }
+  if (out.size() == 1) return std::string();  // only notifications
+  out += "]\n";
+  return out;
+}
+
+std::string RpcDispatcher::answer(const Json& request, ClientContext& client) {
+  // handle() contains what a method throws; this contains what building
+  // and encoding the response throws, so one entry of a batch failing does
+  // not cost the others their answers.
+  const char* why = "internal error";
+  try {
+    Json response = handle(request, client);
+    return response.is_null() ? std::string() : rpc::encode(response);
+  } catch (const std::bad_alloc&) {
+    why = "out of memory while answering this request";
+  } catch (...) {
+  }
+  if (is_notification(request)) return std::string();
+  try {
+    return rpc::encode(rpc::make_error(id_of(request), {rpc::kInternalError, why, nullptr}));
+  } catch (...) {
+    return out_of_memory_reply();
+  }
+}
+
+std::string RpcDispatcher::too_large(const Json& id) const {
+  return rpc::encode(rpc::make_error(
+      id, {kReplyTooLarge,
+           "the reply would be larger than " + std::to_string(limits_.max_reply_bytes) +
+               " bytes; ask for less (a shorter range, fewer requests in a batch)",
+           nullptr}));
 }
 
 Json RpcDispatcher::handle(const Json& request, ClientContext& client) {
@@ -122,6 +213,8 @@ Json RpcDispatcher::handle(const Json& request, ClientContext& client) {
     reply = method->second(Params(params.is_array() ? kNoParams : params), client);
   } catch (const ParamError& e) {
     reply = RpcReply::fail(rpc::kInvalidParams, e.message);
+  } catch (const std::bad_alloc&) {
+    reply = RpcReply::fail(rpc::kInternalError, "out of memory while answering this request");
   } catch (const std::exception& e) {
     // A method bug must not take the daemon down; the client learns of it.
     reply = RpcReply::fail(rpc::kInternalError, std::string("internal error: ") + e.what());

@@ -9,6 +9,13 @@
 // params (methods report that through ParamError). A batch (JSON array)
 // gets an array of responses. Notifications (no id) get no response.
 //
+// Work is bounded before it is done (docs/protocol.md, "Caps"): a batch of
+// more than kMaxBatchEntries is refused before any entry runs; each
+// response is measured as soon as it is built, and once the reply line
+// would pass kMaxReplyBytes the rest of a batch is not run and one short
+// kReplyTooLarge error is the answer. Every exception a request raises,
+// std::bad_alloc included, is contained to that request.
+//
 // Threading: the loop thread.
 #pragma once
 
@@ -22,6 +29,20 @@
 #include "limber/jsonrpc.h"
 
 namespace limber {
+
+// The largest batch (JSON array) the daemon runs.
+inline constexpr size_t kMaxBatchEntries = 32;
+// The largest reply line. Requests are capped at rpc::kMaxLineBytes, but
+// replies the protocol documents are larger: `stats` over its longest range
+// (3650 days) is about 1.24 MiB, so replies get a cap of their own.
+inline constexpr size_t kMaxReplyBytes = 2 * 1024 * 1024;
+// The error a request gets when its reply would be over the reply cap.
+inline constexpr int kReplyTooLarge = -32006;
+
+struct DispatchLimits {
+  size_t max_batch_entries = kMaxBatchEntries;
+  size_t max_reply_bytes = kMaxReplyBytes;
+};
 
 // What the daemon knows about one connected client.
 struct ClientContext {
@@ -72,14 +93,24 @@ class RpcDispatcher {
  public:
   using Method = std::function<RpcReply(const Params& params, ClientContext& client)>;
 
+  explicit RpcDispatcher(DispatchLimits limits = {}) : limits_(limits) {}
+
   void add(std::string name, Method method);
   std::vector<std::string> method_names() const;
 
   // The response line for `line` (with its newline), or "" when none is due.
+  // Never throws.
   std::string dispatch(std::string_view line, ClientContext& client);
 
  private:
+  std::string dispatch_unguarded(std::string_view line, ClientContext& client);
+  std::string dispatch_batch(const rpc::Json& batch, ClientContext& client);
+  // One request's response, encoded; "" for a notification.
+  std::string answer(const rpc::Json& request, ClientContext& client);
   rpc::Json handle(const rpc::Json& request, ClientContext& client);
+  std::string too_large(const rpc::Json& id) const;
+
+  DispatchLimits limits_;
 
   std::map<std::string, Method, std::less<>> methods_;
 };

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "log.h"
+#include "store/history_open.h"
 #include "store/history_path.h"
 #include "store/schema_migrations.h"
 #include "store/store_names.h"
@@ -19,25 +20,13 @@ namespace limber {
 namespace {
 
 constexpr Duration kPruneInterval = std::chrono::hours(24);
+constexpr auto kCheckpointInterval = std::chrono::seconds(55);
 
 int64_t unix_ms(WallTime t) {
   return t.time_since_epoch().count();
 }
 WallTime from_unix_ms(int64_t ms) {
   return WallTime{Duration{ms}};
-}
-
-// Creates an empty file with mode 0600 if there is none, so that SQLite
-// (which copies the database's mode to its -wal and -shm files) never makes
-// the history readable by others. An empty file is a valid new database.
-Status create_private_file(const std::string& path) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd >= 0) {
-    ::close(fd);
-    return Status::ok();
-  }
-  if (errno == EEXIST) return Status::ok();
-  return Status::io("cannot create " + path + ": " + std::strerror(errno));
 }
 
 Status write_break(SqliteDb& db, const BreakWrite& w) {
@@ -141,11 +130,14 @@ Status write_timer_state(SqliteDb& db, const TimerStateRow& row) {
 }
 
 // Runs `body` in one write transaction; rolls back if any step fails.
+// *damaged (optional) tells whether it failed because the file is damaged,
+// read before the ROLLBACK clears SQLite's error code.
 template <typename Body>
-Status in_transaction(SqliteDb& db, Body body) {
+Status in_transaction(SqliteDb& db, Body body, bool* damaged = nullptr) {
   Status status = db.exec("BEGIN IMMEDIATE");
   if (status) status = body();
   if (status) status = db.exec("COMMIT");
+  if (damaged != nullptr) *damaged = !status && last_error_is_damage(db);
   // A failed COMMIT may already have rolled back (SQLITE_FULL does).
   if (!status && db.in_transaction()) db.exec("ROLLBACK");
   return status;
@@ -159,69 +151,50 @@ std::unique_ptr<HistoryStore> HistoryStore::open(const std::string& path, Status
     *status = Status::invalid("history database: no path (neither XDG_STATE_HOME nor HOME is set)");
     return nullptr;
   }
-  std::filesystem::path parent = std::filesystem::path(path).parent_path();
-  if (!parent.empty()) {
-    *status = make_private_dirs(parent.string());
-    if (!*status) return nullptr;
-  }
-  *status = create_private_file(path);
-  if (!*status) return nullptr;
-
   SqliteDb db;
-  *status = db.open(path);
+  std::string moved_aside;
+  *status = open_history_db(path, options.busy_timeout_ms,
+                            std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now()), &db,
+                            &moved_aside);
   if (!*status) return nullptr;
-  sqlite3_busy_timeout(db.get(), options.busy_timeout_ms);
-
-  // Check the version before anything that writes (journal_mode=WAL changes
-  // the file header): a newer version's database is not ours to touch.
-  int version = 0;
-  *status = schema_version(db, &version);
-  if (*status && version > latest_schema_version()) {
-    *status = migrate(db);  // refuses, with the message that explains why
-  }
-  if (!*status) {
-    *status = Status::error(status->code(), path + ": " + status->message());
-    return nullptr;
-  }
-
-  std::string mode;
-  *status = db.query_text("PRAGMA journal_mode = WAL", &mode);
-  if (!*status) return nullptr;
-  if (mode != "wal") {
-    // A file system without shared-memory support (some network mounts):
-    // the rollback journal is just as safe, only slower.
-    log_warning("history database " + path + ": WAL unavailable, using journal mode " + mode);
-  }
-  // With WAL, synchronous=NORMAL makes a commit write its frames to the -wal
-  // file without an fsync; the fsync comes at checkpoints. A committed
-  // transaction is then in the kernel's page cache, which outlives the
-  // process: kill -9 (or a crash of limberd) loses nothing committed, so no
-  // completed break is lost. Only a power loss or kernel crash can roll back
-  // the last few commits, and never corrupts the file. FULL would add a disk
-  // flush to every break for that case alone.
-  // cache_size: SQLite's page cache may grow to 2 MiB by default, which a
-  // year of history (about 1 MB) and a statistics query would fill: a fifth
-  // of the daemon's memory for pages the kernel's cache keeps anyway. 256
-  // KiB holds the indexes and the recent rows every query touches.
-  *status = db.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -256");
-  if (*status) *status = migrate(db);
-  if (!*status) {
-    *status = Status::error(status->code(), path + ": " + status->message());
-    return nullptr;
-  }
-  return std::unique_ptr<HistoryStore>(new HistoryStore(path, std::move(db), options));
+  auto store = std::unique_ptr<HistoryStore>(new HistoryStore(path, std::move(db), options));
+  store->moved_aside_ = std::move(moved_aside);
+  return store;
 }
 
 HistoryStore::HistoryStore(std::string path, SqliteDb db, HistoryStoreOptions options)
-    : path_(std::move(path)), db_(std::move(db)) {
+    : path_(std::move(path)), db_(std::move(db)), busy_timeout_ms_(options.busy_timeout_ms) {
   pending_.max_buckets = options.max_buffered_buckets;
   pending_.max_natural_breaks = options.max_buffered_natural_breaks;
 }
 
 HistoryStore::~HistoryStore() {
-  if (!has_pending()) return;
-  Status status = flush();
-  if (!status) log_error("history not saved at exit: " + status.message());
+  if (has_pending()) {
+    Status status = flush();
+    if (!status) log_error("history not saved at exit: " + status.message());
+  }
+  // A clean stop leaves everything in the main file and an empty WAL.
+  if (db_.is_open()) db_.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+HistoryHealth HistoryStore::health() const {
+  return HistoryHealth{moved_aside_, prune_problem_, write_problem_};
+}
+
+Status HistoryStore::start_over() {
+  // Only a damaged file gets here: keep it for recovery, start a new one,
+  // and let what is buffered in memory go to the new file.
+  db_.close();
+  const WallTime now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+  std::string moved;
+  std::string moved_again;  // only if the new file were damaged too
+  Status status = move_aside_damaged(path_, now, &moved);
+  if (status) status = open_history_db(path_, busy_timeout_ms_, now, &db_, &moved_again);
+  if (!status) return status;
+  moved_aside_ = moved_again.empty() ? moved : moved_again;
+  log_error("history database " + path_ + " turned out damaged while in use: moved aside as " + moved +
+            "; a new history is started with the records kept in memory");
+  return Status::ok();
 }
 
 Status HistoryStore::record(const EngineEvent& event) {
@@ -295,8 +268,20 @@ Status HistoryStore::write_pending() {
 Status HistoryStore::flush() {
   if (pending_.empty()) return Status::ok();
   const size_t held = pending_.size();
-  Status status = in_transaction(db_, [this] { return write_pending(); });
+  bool damaged = false;
+  Status status = in_transaction(db_, [this] { return write_pending(); }, &damaged);
+  if (damaged && start_over()) {
+    status = in_transaction(db_, [this] { return write_pending(); });
+  }
   if (status) {
+    // The WAL holds at most about a minute of history (the daemon's flush
+    // interval), never a day's: a damaged or lost WAL costs little. Not on
+    // every break's own write, which would add a disk flush to each.
+    const auto mono = std::chrono::steady_clock::now();
+    if (mono - last_checkpoint_ >= kCheckpointInterval) {
+      db_.exec("PRAGMA wal_checkpoint(PASSIVE)");
+      last_checkpoint_ = mono;
+    }
     if (!write_problem_.empty()) {
       // Say so once writing works again: the log has the failures before.
       log_notice("history writes work again: caught up on " + std::to_string(held) +
@@ -337,26 +322,37 @@ Status HistoryStore::prune(WallTime now, int retention_days, bool* pruned) {
       return Status::ok();
     }
   }
-  if (!status) return status;
-
-  int64_t cutoff = unix_ms(now - std::chrono::days{retention_days});
-  status = in_transaction(db_, [&] {
-    Status s = db_.exec(
-        "DELETE FROM activity WHERE bucket_start_ms < " + std::to_string(cutoff) + ";" +
-        "DELETE FROM breaks WHERE due_at_ms < " + std::to_string(cutoff) + ";" +
-        "DELETE FROM natural_breaks WHERE at_ms < " + std::to_string(cutoff) + ";" +
-        // The latest answer to a checklist item describes the desk as it is
-        // now, however old: it stays.
-        "DELETE FROM checklist_answers WHERE answered_at_ms < " + std::to_string(cutoff) +
-        " AND answered_at_ms < (SELECT max(newer.answered_at_ms) FROM checklist_answers AS newer"
-        " WHERE newer.checklist_id = checklist_answers.checklist_id"
-        " AND newer.item_id = checklist_answers.item_id);" +
-        "INSERT INTO meta (key, value) VALUES ('last_prune_ms', '" + std::to_string(unix_ms(now)) +
-        "') ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-    return s;
-  });
+  bool damaged = !status && last_error_is_damage(db_);
+  last = SqliteStmt();  // finalized: start_over() may close the connection
+  if (status) {
+    const int64_t cutoff = unix_ms(now - std::chrono::days{retention_days});
+    status = in_transaction(db_, [&] { return delete_before(cutoff, now); }, &damaged);
+  }
+  if (damaged && start_over()) {
+    // A new file holds nothing old enough to delete.
+    prune_problem_.clear();
+    return Status::ok();
+  }
   if (status && pruned != nullptr) *pruned = true;
+  // Retention is a privacy setting a policy may lock: failing to enforce it
+  // shows in the health until a prune succeeds.
+  prune_problem_ = status ? std::string() : status.message();
   return status;
+}
+
+Status HistoryStore::delete_before(int64_t cutoff, WallTime now) {
+  return db_.exec(
+      "DELETE FROM activity WHERE bucket_start_ms < " + std::to_string(cutoff) + ";" +
+      "DELETE FROM breaks WHERE due_at_ms < " + std::to_string(cutoff) + ";" +
+      "DELETE FROM natural_breaks WHERE at_ms < " + std::to_string(cutoff) + ";" +
+      // The latest answer to a checklist item describes the desk as it is
+      // now, however old: it stays.
+      "DELETE FROM checklist_answers WHERE answered_at_ms < " + std::to_string(cutoff) +
+      " AND answered_at_ms < (SELECT max(newer.answered_at_ms) FROM checklist_answers AS newer"
+      " WHERE newer.checklist_id = checklist_answers.checklist_id"
+      " AND newer.item_id = checklist_answers.item_id);" +
+      "INSERT INTO meta (key, value) VALUES ('last_prune_ms', '" + std::to_string(unix_ms(now)) +
+      "') ON CONFLICT (key) DO UPDATE SET value = excluded.value");
 }
 
 Status HistoryStore::save_meta(std::string_view key, std::string_view value) {

@@ -19,6 +19,7 @@
 // The daemon calls every method from its loop thread; there is no locking.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -32,6 +33,7 @@
 #include "limber/clock.h"
 #include "limber/status.h"
 #include "store/day_stats.h"
+#include "store/history_open.h"
 #include "store/pending_writes.h"
 #include "store/sqlite_db.h"
 
@@ -74,7 +76,8 @@ class HistoryStore {
   // left untouched. On failure returns nullptr and says why in *status.
   static std::unique_ptr<HistoryStore> open(const std::string& path, Status* status,
                                             HistoryStoreOptions options = {});
-  // Flushes what is buffered; a failure is logged.
+  // Flushes what is buffered (a failure is logged) and checkpoints the
+  // WAL into the main file.
   ~HistoryStore();
   HistoryStore(const HistoryStore&) = delete;
   HistoryStore& operator=(const HistoryStore&) = delete;
@@ -100,8 +103,10 @@ class HistoryStore {
   // The latest saved timer state (a buffered one first), or nothing.
   std::optional<std::string> load_timer_state(WallTime* saved_at);
 
-  // Writes everything buffered in one transaction. On failure keeps it all
-  // (within the bounds of HistoryStoreOptions) for the next try.
+  // Writes everything buffered in one transaction, then checkpoints the
+  // WAL (PASSIVE) unless the last checkpoint is less than a minute old, so
+  // the WAL holds about one flush batch. On failure keeps it all (within the bounds of
+  // HistoryStoreOptions) for the next try.
   Status flush();
   bool has_pending() const { return !pending_.empty(); }
 
@@ -109,6 +114,11 @@ class HistoryStore {
   // that failed, empty once a flush succeeds again (which is logged, with
   // what was caught up); and how many records wait in memory.
   const std::string& write_problem() const { return write_problem_; }
+  // Everything status.history_health shows: ok; or a damaged file moved
+  // aside (at open, after `PRAGMA quick_check`, or when SQLite reports
+  // corruption while in use: then a new file is started with what memory
+  // holds); pruning failing (retention not enforced); writes failing.
+  HistoryHealth health() const;
   size_t unwritten() const { return pending_.size(); }
 
   // Deletes history older than `retention_days` (>= 1) before `now`: activity,
@@ -141,11 +151,18 @@ class HistoryStore {
  private:
   HistoryStore(std::string path, SqliteDb db, HistoryStoreOptions options);
   Status write_pending();
+  Status delete_before(int64_t cutoff_ms, WallTime now);
+  // Moves the damaged file aside and opens a new one at path_.
+  Status start_over();
 
   std::string path_;
   SqliteDb db_;
   PendingWrites pending_;
   std::string write_problem_;
+  std::string moved_aside_;
+  std::string prune_problem_;
+  int busy_timeout_ms_ = 2000;
+  std::chrono::steady_clock::time_point last_checkpoint_{};
 };
 
 }  // namespace limber

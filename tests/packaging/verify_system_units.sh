@@ -4,7 +4,7 @@
 # exist), plus the properties the package promises: hourly and persistent,
 # sandboxed with no network, writing only the textfile directory. Any output
 # from systemd-analyze fails the test (it returns 0 on unknown keys).
-# Also checks the tmpfiles.d snippet makes the spool 1733 root:root.
+# Also checks the tmpfiles.d snippet makes the spool 0711 root:root.
 #
 # Usage: verify_system_units.sh GENERATED_SERVICE TIMER TMPFILES MAN_DIR EXPORTER_BINARY
 set -euo pipefail
@@ -27,7 +27,7 @@ done
 for line in OnCalendar=hourly Persistent=true WantedBy=timers.target; do
   grep -qx "$line" "$timer" || fail "the timer lacks $line"
 done
-grep -qx 'd /var/lib/limber/spool 1733 root root -' "$tmpfiles" || fail "the spool is not 1733 root:root"
+grep -qx 'd /var/lib/limber/spool 0711 root root -' "$tmpfiles" || fail "the spool is not 0711 root:root"
 
 cd "$tmp/units"
 output=$(MANPATH=$tmp/man systemd-analyze verify ./limber-fleet-export.service ./limber-fleet-export.timer 2>&1) || {

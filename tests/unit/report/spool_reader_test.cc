@@ -26,13 +26,21 @@ class SpoolReader : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
+  // The user whose reports the tests write: this process's uid, or (as
+  // root, whose reports are refused) an unprivileged one the files are
+  // given to.
+  static uid_t user() { return ::getuid() != 0 ? ::getuid() : 4242; }
+
   std::string put(const std::string& name, const std::string& text) {
     const std::string path = dir_ + "/" + name;
     std::ofstream(path) << text;
+    if (::getuid() == 0) {
+      EXPECT_EQ(::chown(path.c_str(), user(), static_cast<gid_t>(-1)), 0);
+    }
     return path;
   }
   std::string report_text(int seed) { return to_json(test::sample_report(seed)).dump(); }
-  std::string own_name() const { return std::to_string(::getuid()) + ".json"; }
+  std::string own_name() const { return std::to_string(user()) + ".json"; }
 
   SpoolScan scan(std::chrono::seconds max_age = 7 * 24h) {
     SpoolScan s;
@@ -54,7 +62,7 @@ TEST_F(SpoolReader, ReadsAReportOwnedByTheUidInItsName) {
 
 TEST_F(SpoolReader, IgnoresAndExplainsAFileNotOwnedByTheUidInItsName) {
   // Created by this process, so owned by our uid, but named for another.
-  const std::string other = std::to_string(::getuid() + 1) + ".json";
+  const std::string other = std::to_string(user() + 1) + ".json";
   put(other, report_text(5));
   const SpoolScan s = scan();
   EXPECT_TRUE(s.reports.empty());
@@ -65,7 +73,7 @@ TEST_F(SpoolReader, IgnoresAndExplainsAFileNotOwnedByTheUidInItsName) {
 
 TEST_F(SpoolReader, IgnoresSymlinksInvalidFilesAndTemporaryFiles) {
   const std::string target = put("elsewhere", report_text(1));
-  ASSERT_EQ(::symlink(target.c_str(), (dir_ + "/" + std::to_string(::getuid() + 3) + ".json").c_str()), 0);
+  ASSERT_EQ(::symlink(target.c_str(), (dir_ + "/" + std::to_string(user() + 3) + ".json").c_str()), 0);
   put(own_name(), "{not json");
   put("notes.txt", "hello");
   put("." + own_name() + ".Ab12Cd", report_text(2));  // a write in progress

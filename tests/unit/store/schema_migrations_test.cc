@@ -123,7 +123,7 @@ TEST(SchemaMigrations, DatabaseFromNewerVersionIsRefusedAndLeftUntouched) {
   EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
 }
 
-TEST(SchemaMigrations, FileThatIsNotADatabaseIsReportedNotOverwritten) {
+TEST(SchemaMigrations, FileThatIsNotADatabaseIsMovedAsideNotOverwritten) {
   TempDir dir;
   std::string path = dir.file("notes.sqlite3");
   {
@@ -135,10 +135,11 @@ TEST(SchemaMigrations, FileThatIsNotADatabaseIsReportedNotOverwritten) {
   Status status;
   auto store = HistoryStore::open(path, &status);
 
-  EXPECT_EQ(store, nullptr);
-  EXPECT_EQ(status.code(), Status::Code::kIoError);
-  EXPECT_NE(status.message().find("not a database"), std::string::npos) << status.message();
-  EXPECT_EQ(file_bytes(path), before);
+  ASSERT_NE(store, nullptr) << status.message();
+  const std::string moved = store->health().moved_aside;
+  ASSERT_FALSE(moved.empty());
+  EXPECT_NE(moved.find("notes.sqlite3.damaged-"), std::string::npos) << moved;
+  EXPECT_EQ(file_bytes(moved), before) << "the file was changed, not kept";
 }
 
 }  // namespace
