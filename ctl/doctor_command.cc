@@ -12,6 +12,7 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "limber/protocol.h"
 #include "limber/config.h"
 #include "notification_server.h"
 
@@ -117,9 +118,10 @@ std::vector<Check> daemon_checks(DaemonSession& daemon, bool* reachable) {
         Check{"activity", Verdict::kOk, source + " (see limberd's log for why it was chosen)"});
   }
   const std::string history = s.value("history", "");
-  checks.push_back(history.empty()
-                       ? Check{"history", Verdict::kProblem, "not recorded (see limberd's log)"}
-                       : Check{"history", Verdict::kOk, history});
+  const protocol::HistoryHealth health = protocol::daemon_status_from_json(s).history_health;
+  checks.push_back(history.empty() ? Check{"history", Verdict::kProblem, "not recorded (see limberd's log)"}
+                   : health.ok     ? Check{"history", Verdict::kOk, history}
+                                   : Check{"history", Verdict::kProblem, history + ": " + health.problem});
   checks.push_back(
       s.value("tray_connected", false)
           ? Check{"tray", Verdict::kOk, "limber-tray is connected"}

@@ -96,9 +96,12 @@ bool DaemonCore::start(SourceStarter starter) {
 void DaemonCore::reload_config() {
   SystemClock::reload_time_zone();
   load_config();
-  prompts_.configure();
-  if (!started_) return;
+  if (!started_) {
+    prompts_.configure();
+    return;
+  }
   loop_.set_rules(engine_rules());
+  prompts_.configure();  // exercises fit the new rules
   if (on_config_loaded) on_config_loaded();  // do-not-disturb conditions
   loop_.wake();
   reporter_.report_soon(true);  // reporting may have been turned on, or the spool moved

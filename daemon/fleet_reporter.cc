@@ -8,6 +8,7 @@
 #include "api_json.h"
 #include "checklist_view.h"
 #include "limber/atomic_file.h"
+#include "limber/report_spool.h"
 #include "log.h"
 #include "report/day_figures.h"
 
@@ -16,11 +17,6 @@ namespace limber {
 using rpc::Json;
 
 namespace {
-
-using namespace std::chrono_literals;
-
-// The shortest time between two writes, in the daemon's time.
-constexpr Duration kReportInterval = 60s;
 
 std::string iso_date(std::chrono::sys_days day) {
   const std::chrono::year_month_day ymd{day};
@@ -38,10 +34,10 @@ FleetReporter::FleetReporter(const Clock& clock, TimerFactory& timers, const Con
       config_(config),
       history_(history),
       checklists_(checklists),
-      timer_(timers.make([this] { write(); })) {}
+      timer_(timers.make([this] { write_and_plan(); })) {}
 
 std::string FleetReporter::spool_file() const {
-  return config_.get_string("report.spool_dir") + "/" + std::to_string(::getuid()) + ".json";
+  return report::report_path(config_.get_string("report.spool_dir"), ::getuid());
 }
 
 void FleetReporter::start() {
@@ -54,24 +50,23 @@ void FleetReporter::start() {
 }
 
 void FleetReporter::after(const std::vector<EngineEvent>& events) {
-  // The report follows what was just recorded; a new day writes the day
-  // that ended at once.
+  // The day that ended is written at once; breaks wait for the schedule,
+  // so the report's time says nothing about when a break ended.
   for (const EngineEvent& e : events) {
-    if (e.kind == EventKind::kDayStarted) {
-      report_soon(true);
-    } else if (e.kind == EventKind::kBreakEnded || e.kind == EventKind::kNaturalBreak) {
-      report_soon(false);
-    }
+    if (e.kind == EventKind::kDayStarted) report_soon(true);
   }
 }
 
 void FleetReporter::report_soon(bool at_once) {
   if (!started_ || !config_.get_bool("report.enabled")) return;
-  Duration wait{0};
-  if (!at_once && written_mono_) wait = std::max(Duration{0}, *written_mono_ + kReportInterval - clock_.mono());
-  // A write already planned soon enough stays; an earlier one replaces it.
-  if (timer_->active() && timer_->due_in() <= wait) return;
-  timer_->start(wait);
+  if (at_once) {
+    timer_->start(Duration{0});
+    return;
+  }
+  // Every user writes at the same quarter hours of the wall clock.
+  const auto now = std::chrono::system_clock::time_point{clock_.wall().time_since_epoch()};
+  const Duration wait = std::chrono::duration_cast<Duration>(report::next_report_write(now) - now);
+  timer_->start(std::max(wait, Duration{0}));
 }
 
 report::DailyReport FleetReporter::current_report() {
@@ -113,17 +108,21 @@ void FleetReporter::write() {
   if (!report::write_file_atomically(path, text, 0600, &err)) {
     if (err != problem_) {
       log_error("fleet report not written (reminders are not affected): " + err +
-                "; the spool directory comes with the limber package (systemd-tmpfiles) and must be "
-                "writable by every user, mode 1733");
+                "; root makes each user's <spool>/<uid>/ at login (limber-spool.path runs "
+                "limber-fleet-export --prepare-spool)");
       problem_ = err;
     }
     return;
   }
   if (!problem_.empty()) log_notice("fleet report written again to " + path);
   problem_.clear();
-  written_mono_ = clock_.mono();
   written_at_ = clock_.wall();
   log_debug("fleet report written to " + path);
+}
+
+void FleetReporter::write_and_plan() {
+  write();
+  report_soon(false);  // the next quarter hour
 }
 
 void FleetReporter::stop() {

@@ -1,8 +1,9 @@
 // FleetReporter: when the organisation's policy (or site file) sets
-// report.enabled, keeps `<report.spool_dir>/<uid>.json` up to date with the
-// user's daily aggregate (limber/daily_report.h): after a break ends (at
-// most once a minute of the daemon's time, from a timer, never inside the
-// event's handling), when a day begins, on reload and at shutdown. A spool
+// report.enabled, keeps `<report.spool_dir>/<uid>/report.json`
+// (limber/report_spool.h) up to date with the user's daily aggregate
+// (limber/daily_report.h): at start, every quarter hour of the wall clock
+// (the same moments for every user, so a report's time says nothing about
+// when a break ended), when a day begins, on reload and at shutdown. A spool
 // that is missing or not writable is logged once per distinct problem and
 // otherwise changes nothing. report.get shows the user exactly what is (or
 // would be) written.
@@ -32,7 +33,7 @@ class FleetReporter {
   void start();
   // After a wake's events: a break that ended, or a new day.
   void after(const std::vector<EngineEvent>& events);
-  // Writes soon: at once, or at most once a minute.
+  // Writes at once, or at the next quarter hour.
   void report_soon(bool at_once);
   // The last report, at shutdown.
   void stop();
@@ -43,6 +44,7 @@ class FleetReporter {
 
  private:
   void write();
+  void write_and_plan();
   std::string spool_file() const;
 
   const Clock& clock_;
@@ -50,7 +52,6 @@ class FleetReporter {
   HistoryRecorder& history_;
   const ChecklistSet& checklists_;
   std::unique_ptr<DaemonTimer> timer_;
-  std::optional<MonoTime> written_mono_;
   WallTime written_at_{};
   std::string problem_;  // the problem last logged
   bool started_ = false;

@@ -184,10 +184,11 @@ void HistoryRecorder::close() {
 protocol::HistoryHealth HistoryRecorder::health() const {
   if (!store_) {
     return {false, "not recorded: " + open_error_ + " (retried every minute)",
-            static_cast<uint64_t>(unrecorded_.size())};
+            static_cast<uint64_t>(unrecorded_.size()), "", ""};
   }
-  const std::string& problem = store_->write_problem();
-  return {problem.empty(), problem, static_cast<uint64_t>(store_->unwritten())};
+  const HistoryHealth h = store_->health();
+  return {h.ok(), h.ok() ? std::string() : h.summary(), static_cast<uint64_t>(store_->unwritten()), h.moved_aside,
+          h.prune_problem};
 }
 
 }  // namespace limber

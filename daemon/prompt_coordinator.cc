@@ -49,20 +49,27 @@ void PromptCoordinator::configure() {
       }
     }
   }
-  selector_->set_settings(exercise_settings(config_));
+  // Exercises fit the breaks the engine runs (the demo's are shorter than
+  // the configuration's).
+  ExerciseSettings settings = exercise_settings(config_);
+  const EngineConfig& rules = loop_.engine().config();
+  settings.lengths = {static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(rules.micro.duration).count()),
+                      static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(rules.rest.duration).count())};
+  selector_->set_settings(settings);
 }
 
 void PromptCoordinator::choose_exercises(const EngineEvent& due, Prompt* prompt) {
   if (!selector_) return;
-  std::vector<std::string> ids;
+  // Each exercise as it fits the break: in full, or its short form.
+  std::vector<ExercisePlan> plans;
   if (due.brk == BreakKind::kMicro) {
-    if (auto id = selector_->choose_micro()) ids.push_back(*id);
+    if (auto plan = selector_->choose_micro_plan()) plans.push_back(*plan);
   } else if (due.brk == BreakKind::kRest) {
-    ids = selector_->choose_rest().exercise_ids;
+    plans = selector_->choose_rest().plans;
   }
-  for (const std::string& id : ids) {
-    if (const Exercise* e = catalog_.find(id)) {
-      prompt->exercises.push_back({e->id, e->name, e->duration_seconds, e->illustration});
+  for (const ExercisePlan& plan : plans) {
+    if (const Exercise* e = plan.exercise) {
+      prompt->exercises.push_back({e->id, e->name, plan.duration_seconds, e->illustration});
     }
   }
   if (HistoryStore* store = history_.store()) {

@@ -114,7 +114,9 @@ Json to_json(const DaemonStatus& s) {
               {"history", s.history},
               {"history_health", Json{{"ok", s.history_health.ok},
                                       {"problem", s.history_health.problem},
-                                      {"unwritten", s.history_health.unwritten}}},
+                                      {"unwritten", s.history_health.unwritten},
+                                      {"moved_aside", s.history_health.moved_aside},
+                                      {"prune_problem", s.history_health.prune_problem}}},
               {"held_by", s.held_by}};
 }
 
@@ -184,7 +186,8 @@ DaemonStatus daemon_status_from_json(const Json& j) {
   if (j.is_object() && j.contains("history_health")) {
     const Json& h = j["history_health"];
     s.history_health = HistoryHealth{member<bool>(h, "ok", true), member<std::string>(h, "problem", ""),
-                                     member<uint64_t>(h, "unwritten", 0)};
+                                     member<uint64_t>(h, "unwritten", 0), member<std::string>(h, "moved_aside", ""),
+                                     member<std::string>(h, "prune_problem", "")};
   }
   s.held_by = member<std::vector<std::string>>(j, "held_by", {});
   return s;

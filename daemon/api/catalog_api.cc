@@ -66,7 +66,6 @@ RpcReply answer(DaemonCore& daemon, const Params& p) {
   if (Status st = store->record_checklist_answer(id, item, checklist_answer_name(a), daemon.clock().wall()); !st) {
     return RpcReply::fail(rpc::kInternalError, st.message());
   }
-  daemon.reporter().report_soon(false);  // the report carries the latest checklist score
   return RpcReply::ok(checklist(daemon, *c, false));
 }
 

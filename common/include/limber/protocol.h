@@ -73,8 +73,10 @@ struct BreakEvent {
 
 struct HistoryHealth {
   bool ok = true;
-  std::string problem;
-  uint64_t unwritten = 0;
+  std::string problem;        // every problem in one line; empty when ok
+  uint64_t unwritten = 0;     // records kept in memory until writing works
+  std::string moved_aside;    // where a damaged history was moved this run
+  std::string prune_problem;  // pruning fails: retention is not enforced
 };
 
 // The result of `status` and the params of state.changed.

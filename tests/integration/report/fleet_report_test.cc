@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "limber/report_spool.h"
 #include "limberd_test.h"
 #include "prometheus_parse.h"
 
@@ -114,7 +115,12 @@ struct ReportingUser {
       return ::testing::AssertionFailure() << err;
     return ::testing::AssertionSuccess();
   }
-  std::string file(const std::string& spool) const { return spool + "/" + std::to_string(uid) + ".json"; }
+  std::string file(const std::string& spool) const { return report::report_path(spool, uid); }
+  // The user's own report directory, as limber-fleet-export --prepare-spool makes it.
+  bool make_report_dir(const std::string& spool) const {
+    const std::string dir = report::report_dir(spool, uid);
+    return ::mkdir(dir.c_str(), 0700) == 0 && ::chown(dir.c_str(), uid, uid) == 0;
+  }
 };
 
 class FleetReportDaemon : public LimberdTest {};
@@ -127,17 +133,19 @@ TEST_F(FleetReportDaemon, TwoUsersReportsMergeIntoValidPrometheusTextWithTheRigh
   ASSERT_EQ(::chmod(tmp.path.c_str(), 0755), 0);
   const std::string spool = tmp.path + "/spool";
   ASSERT_EQ(::mkdir(spool.c_str(), 0), 0);
-  ASSERT_EQ(::chmod(spool.c_str(), 01733), 0);  // as the package makes it
+  ASSERT_EQ(::chmod(spool.c_str(), 0711), 0);  // as the package makes it
 
   ReportingUser a{65534, {}, {}};
   ReportingUser b{65533, {}, {}};
+  ASSERT_TRUE(a.make_report_dir(spool) && b.make_report_dir(spool));
   ASSERT_TRUE(a.start(spool));
   ASSERT_TRUE(b.start(spool));
   for (ReportingUser* u : {&a, &b}) {
     ASSERT_TRUE(u->daemon.wait_for_line("fleet reporting is on .*50-report.toml", 10s))
         << u->daemon.stderr_text();
-    ASSERT_TRUE(wait_for_report_with_a_break(u->file(spool), 40s).is_object())
-        << "no report with a break in " << u->file(spool) << "; limberd's log:\n" << u->daemon.stderr_text();
+    // Written at start, then on the quarter hours (not after each break).
+    ASSERT_TRUE(u->daemon.wait_for_line("micro-break #[0-9]+ ended: taken", 40s)) << u->daemon.stderr_text();
+    ASSERT_TRUE(read_json(u->file(spool)).is_object()) << "no report in " << u->file(spool);
     struct stat st {};
     ASSERT_EQ(::stat(u->file(spool).c_str(), &st), 0);
     EXPECT_EQ(st.st_uid, u->uid);
@@ -164,24 +172,25 @@ TEST_F(FleetReportDaemon, TwoUsersReportsMergeIntoValidPrometheusTextWithTheRigh
   const std::string human = limberctl(a.home, a.uid, "report show");
   EXPECT_NE(human.find("Fleet reporting: on"), std::string::npos) << human;
 
-  // Stopping writes the final report; then the files hold still.
+  // Stopping writes the final report, with the breaks taken; then the files hold still.
   EXPECT_TRUE(stops_cleanly(a.daemon));
   EXPECT_TRUE(stops_cleanly(b.daemon));
-  const json ra = read_json(a.file(spool));
-  const json rb = read_json(b.file(spool));
-  ASSERT_TRUE(ra.is_object() && rb.is_object());
+  const json ra = wait_for_report_with_a_break(a.file(spool), 2s);
+  const json rb = wait_for_report_with_a_break(b.file(spool), 2s);
+  ASSERT_TRUE(ra.is_object() && rb.is_object()) << a.daemon.stderr_text();
 
   // A report planted under another user's name (owned by root, named 4242)
   // must not count, however large its figures.
   json planted = ra;
   planted["today"]["active_s"] = 999999;
-  std::ofstream(spool + "/4242.json") << planted.dump();
+  ASSERT_EQ(::mkdir((spool + "/4242").c_str(), 0700), 0);  // root's, in a victim's name
+  std::ofstream(spool + "/4242/report.json") << planted.dump();
 
   const std::string prom = tmp.path + "/limber.prom";
   const std::string log = run(std::string(LIMBER_FLEET_EXPORT_PATH) + " --spool " + spool + " --output " + prom + " 2>&1",
                               &status);
   ASSERT_EQ(status, 0) << log;
-  EXPECT_NE(log.find("4242.json: owned by uid 0"), std::string::npos) << log;
+  EXPECT_NE(log.find("owned by uid 0, not 4242"), std::string::npos) << log;
   struct stat st {};
   ASSERT_EQ(::stat(prom.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 07777, 0644u);
