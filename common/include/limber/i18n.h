@@ -54,6 +54,10 @@ inline const char* trn(const char* singular, const char* plural, unsigned long n
 #ifndef _
 #define _(msgid) ::limber::tr(msgid)
 #endif
+#ifndef N_
 #define N_(msgid) msgid
+#endif
+#ifndef P_
 #define P_(singular, plural, n) ::limber::trn(singular, plural, static_cast<unsigned long>(n))
+#endif
 #endif

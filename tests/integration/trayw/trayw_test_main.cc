@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#define LIMBER_NO_GETTEXT_MACROS  // wx's _() here
 #include "limber/i18n.h"
 #include "wx_test_world.h"
 
