@@ -257,6 +257,10 @@ TEST_F(TrayWindowTest, OpeningAnOpenWindowAgainRaisesItInsteadOfOpeningASecond) 
 TEST_F(TrayWindowTest, EveryTitleAndButtonLabelIsNonEmptyInTheCLocale) {
   ASSERT_NE(std::getenv("LANG"), nullptr);
   ASSERT_STREQ(std::getenv("LANG"), "C") << "ctest should run this under LC_ALL=C";
+  // The tray core's labels are narrow UTF-8 literals ("More…"): wx converts
+  // them with the C library's character set, which must be UTF-8 now.
+  EXPECT_EQ(wxString("More\u2026").length(), 5u);
+  EXPECT_EQ(wxString(_("Limber \u2014 %s")).length(), 11u);
   ASSERT_TRUE(start_daemon());
   const std::pair<TrayWindow, const char*> windows[] = {{TrayWindow::kChecklist, "limber_checklist"},
                                                         {TrayWindow::kStatistics, "limber_statistics"},
