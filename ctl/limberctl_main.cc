@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "limber/i18n.h"
 
 #ifndef LIMBER_VERSION
 #define LIMBER_VERSION "unknown"
@@ -60,6 +61,7 @@ int usage_error(const CommandContext& ctx, std::string_view message) {
 }
 
 int main(int argc, char** argv) {
+  start_i18n();  // messages and tables in the user's language; JSON stays English
   const std::vector<std::string> argv_words(argv + 1, argv + argc);
   GlobalOptions options;
   std::string command_name, err;

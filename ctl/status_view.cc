@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "limber/i18n.h"
 #include "output_format.h"
 
 namespace limber::ctl {
@@ -12,7 +13,36 @@ using rpc::Json;
 namespace {
 
 std::string break_name(const std::string& kind) {
-  return kind == "daily" ? "daily limit" : kind + "-break";
+  if (kind == "micro") return _("micro-break");
+  if (kind == "rest") return _("rest-break");
+  return kind == "daily" ? _("daily limit") : kind + "-break";
+}
+
+// The kind of break as the first column of the table shows it.
+std::string kind_word(const std::string& kind) {
+  // TRANSLATORS: limberctl status, first column: the kind of break.
+  if (kind == "micro") return _("micro");
+  if (kind == "rest") return _("rest");
+  if (kind == "daily") return _("daily");
+  return kind;
+}
+
+// The protocol's mode word, as the status table shows it.
+std::string mode_name(const std::string& mode) {
+  // TRANSLATORS: limberctl status, the mode (the JSON output stays English).
+  if (mode == "working") return _("working");
+  if (mode == "quiet") return _("quiet");
+  if (mode == "paused") return _("paused");
+  if (mode == "off-hours") return _("off-hours");
+  return mode;
+}
+
+// printf-style "%s" replaced by `arg`: translated sentences keep their
+// own word order.
+std::string with(const char* format, const std::string& arg) {
+  std::string out = format;
+  if (const size_t at = out.find("%s"); at != std::string::npos) out.replace(at, 2, arg);
+  return out;
 }
 
 // The enabled break that comes next (waiting or postponed), or null.
@@ -31,23 +61,23 @@ const Json* next_break(const Json& status) {
 
 std::string mode_line(const Json& s, const std::string& today) {
   const std::string mode = s.value("mode", "");
-  std::string line = mode;
+  std::string line = mode_name(mode);
   if (mode == "paused" && s["paused_until"].is_string()) {
-    line += " until " + human_time(s["paused_until"].get<std::string>(), today);
+    line += with(_(" until %s"), human_time(s["paused_until"].get<std::string>(), today));
   } else if (mode == "quiet") {
     std::string held_by;
     for (const Json& h : s.value("held_by", Json::array())) {
       if (h.is_string()) held_by += (held_by.empty() ? "" : ", ") + h.get<std::string>();
     }
-    line += held_by.empty() ? " (do not disturb: prompts wait until quiet ends)"
-                            : " (prompts held by: " + held_by + ")";
+    line += held_by.empty() ? _(" (do not disturb: prompts wait until quiet ends)")
+                            : with(_(" (prompts held by: %s)"), held_by);
   } else if (mode == "off-hours") {
-    line += " (outside your work hours: nothing prompts)";
+    line += _(" (outside your work hours: nothing prompts)");
   }
   if (s.value("locked", false)) {
-    line += "; screen locked";
+    line += _("; screen locked");
   } else {
-    line += s.value("active", false) ? "; you are active" : "; you are idle";
+    line += s.value("active", false) ? _("; you are active") : _("; you are idle");
   }
   return line;
 }
@@ -57,47 +87,53 @@ std::string due_text(const Json& due) {
   const int64_t duration = due.value("duration_s", int64_t{0});
   std::string text = break_name(kind) + " #" + std::to_string(due.value("id", 0)) + " (" +
                      human_duration(duration) + ")";
-  if (due.value("held", false)) return text + ", held until quiet mode ends";
+  if (due.value("held", false)) return text + _(", held until quiet mode ends");
   if (due.value("started", false)) {
-    return text + ", running: " + human_duration(due.value("progress_s", int64_t{0})) + " of " +
-           human_duration(duration);
+    // TRANSLATORS: {done} and {total} are lengths of time, e.g. "2m 10s".
+    std::string running = _(", running: {done} of {total}");
+    if (const size_t at = running.find("{done}"); at != std::string::npos)
+      running.replace(at, 6, human_duration(due.value("progress_s", int64_t{0})));
+    if (const size_t at = running.find("{total}"); at != std::string::npos)
+      running.replace(at, 7, human_duration(duration));
+    return text + running;
   }
   const std::string prompt = due.value("prompt", "");
-  if (prompt == "notification") text += ", shown as a notification";
-  if (prompt == "window") text += ", shown in the tray's window";
-  return text + ", waiting for you: limberctl break start | postpone | skip";
+  if (prompt == "notification") text += _(", shown as a notification");
+  if (prompt == "window") text += _(", shown in the tray's window");
+  return text + _(", waiting for you: limberctl break start | postpone | skip");
 }
 
 std::string status_text_body(const Json& s) {
   std::string out;
   const std::string today = local_date_today();
-  Table facts({"Mode:", mode_line(s, today)});
-  facts.add({"Active today:", human_duration(s.value("active_today_s", int64_t{0}))});
+  Table facts({_("Mode:"), mode_line(s, today)});
+  facts.add({_("Active today:"), human_duration(s.value("active_today_s", int64_t{0}))});
   const std::string source = s.value("source", "");
-  facts.add({"Activity from:", source.empty() ? "none" : source});
-  facts.add({"Tray:", s.value("tray_connected", false) ? "connected" : "not running"});
-  if (s["due"].is_object()) facts.add({"Due now:", due_text(s["due"])});
+  facts.add({_("Activity from:"), source.empty() ? _("none") : source});
+  facts.add({_("Tray:"), s.value("tray_connected", false) ? _("connected") : _("not running")});
+  if (s["due"].is_object()) facts.add({_("Due now:"), due_text(s["due"])});
   if (s["due"].is_object() && s["due"].contains("exercises") && !s["due"]["exercises"].empty()) {
     std::string names;
     for (const Json& e : s["due"]["exercises"]) {
       names += (names.empty() ? "" : ", ") + e.value("name", e.value("id", ""));
     }
-    facts.add({"Exercises:", names});
+    facts.add({_("Exercises:"), names});
   }
   out += facts.render() + "\n";
-  Table breaks({"BREAK", "NEXT IN", "ACTIVE", "EVERY", "LASTS", "POSTPONES LEFT"});
+  // TRANSLATORS: column heads of limberctl status's table of breaks.
+  Table breaks({_("BREAK"), _("NEXT IN"), _("ACTIVE"), _("EVERY"), _("LASTS"), _("POSTPONES LEFT")});
   for (const Json& b : s.value("breaks", Json::array())) {
     const std::string kind = b.value("kind", "");
     if (!b.value("enabled", false)) {
-      breaks.add({kind, "off"});
+      breaks.add({kind_word(kind), _("off")});
       continue;
     }
     const std::string phase = b.value("phase", "");
-    std::string next = phase == "due"    ? "due now"
-                       : phase == "done" ? "done for today"
+    std::string next = phase == "due"    ? _("due now")
+                       : phase == "done" ? _("done for today")
                                          : human_duration(b.value("until_due_s", int64_t{0}));
-    if (phase == "snoozed") next += " (postponed)";
-    breaks.add({kind, next, human_duration(b.value("active_s", int64_t{0})),
+    if (phase == "snoozed") next += _(" (postponed)");
+    breaks.add({kind_word(kind), next, human_duration(b.value("active_s", int64_t{0})),
                 human_duration(b.value("interval_s", int64_t{0})),
                 human_duration(b.value("duration_s", int64_t{0})),
                 std::to_string(b.value("postpones_left", 0))});

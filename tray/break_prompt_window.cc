@@ -16,6 +16,7 @@
 
 #include <algorithm>
 
+#include "countdown_announcement.h"
 #include "daemon_link.h"
 #include "tray_log.h"
 
@@ -97,6 +98,20 @@ BreakPromptWindow::BreakPromptWindow(DaemonLink& link, const BreakPrompt& prompt
     event.Skip();
     log_layout();
   });
+  // Escape postpones a break not yet started when a postpone is left, else
+  // closes the window (refused in strict mode, as the window manager's
+  // close is).
+  Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& event) {
+    if (event.GetKeyCode() != WXK_ESCAPE || event.HasAnyModifiers()) {
+      event.Skip();
+      return;
+    }
+    if (!prompt_.started && postpone_->IsShown()) {
+      answer("break.postpone");
+    } else {
+      Close();
+    }
+  });
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
     // Strict mode covers the screen until the break ends: no closing.
     if (strict_ && event.CanVeto()) {
@@ -147,8 +162,8 @@ void BreakPromptWindow::build() {
 
   // A rest break's routine: previous / next.
   auto* routine = new wxBoxSizer(wxHORIZONTAL);
-  previous_ = new wxButton(panel_, wxID_ANY, _("‹ Previous"));
-  next_ = new wxButton(panel_, wxID_ANY, _("Next ›"));
+  previous_ = new wxButton(panel_, wxID_ANY, _("‹ Pre&vious"));
+  next_ = new wxButton(panel_, wxID_ANY, _("&Next ›"));
   routine->Add(previous_, 0, wxRIGHT, FromDIP(6));
   routine->Add(next_);
   column->Add(routine, 0, wxTOP, gap);
@@ -363,6 +378,11 @@ void BreakPromptWindow::refresh_countdown() {
                                           clock_text(prompt_.duration_s - prompt_.progress_s)));
   } else {
     countdown_->SetLabel(wxString::Format(_("%s left"), clock_text(prompt_.duration_s - prompt_.progress_s)));
+  }
+  const int moment = countdown_moment(prompt_.duration_s, prompt_.progress_s, prompt_.started);
+  if (moment != announced_moment_) {
+    announced_moment_ = moment;
+    set_accessible_name(countdown_, countdown_->GetLabel());
   }
 }
 

@@ -91,6 +91,7 @@ class BreakPromptWindow final : public wxFrame {
   wxButton* next_ = nullptr;
   wxGauge* gauge_ = nullptr;
   wxStaticText* countdown_ = nullptr;
+  int announced_moment_ = -1;  // countdown_moment() last given to screen readers
   wxStaticText* notice_ = nullptr;
   wxHyperlinkCtrl* symptoms_ = nullptr;
   wxStaticText* error_ = nullptr;

@@ -1,6 +1,4 @@
 // limber-tray: command line, then the wx application (TrayApp).
-#include <langinfo.h>
-
 #include <clocale>
 #include <cstdio>
 #include <cstdlib>
@@ -9,6 +7,9 @@
 #include <string_view>
 
 #include "tray_app.h"
+
+#define LIMBER_NO_GETTEXT_MACROS  // wx's _() is the tray's
+#include "limber/i18n.h"
 
 wxIMPLEMENT_APP_NO_MAIN(limber::tray::TrayApp);
 
@@ -83,12 +84,13 @@ int main(int argc, char** argv) {
       return usage_error("unknown option '" + std::string(arg) + "'");
     }
   }
-  limber::tray::set_tray_options(options);
   // wx converts the UTF-8 strings in the source ("…", "—") with the C
   // library's locale; in the "C" locale (a bare session, the tests) they
-  // would come out empty. Keep the user's locale when it is UTF-8.
-  std::setlocale(LC_ALL, "");
-  if (std::strcmp(nl_langinfo(CODESET), "UTF-8") != 0) ::setenv("LC_ALL", "C.UTF-8", 1);
+  // would come out empty. start_i18n() keeps the user's locale but makes
+  // its character set UTF-8, for us and for GTK, which sets it again.
+  options.language = limber::start_i18n();
+  options.locale_dir = limber::limber_locale_dir();
+  limber::tray::set_tray_options(options);
   // The tray draws nothing with OpenGL, but GTK 3 opens GLX at start-up to
   // pick visuals, which maps the GL driver (with Mesa: libLLVM, ~50 MiB
   // resident). Turning GDK's GL off halves the tray's memory; a user who

@@ -43,9 +43,9 @@ StatusWindow::StatusWindow(std::function<std::vector<TrayMenuItem>()> menu_items
   outer->Add(top, 0, wxEXPAND | wxALL, FromDIP(16));
 
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-  primary_ = new wxButton(panel, wxID_ANY, _("Take a break now"));
-  secondary_ = new wxButton(panel, wxID_ANY, _("Pause for 30 minutes"));
-  auto* more = new wxButton(panel, wxID_ANY, _("More…"));
+  primary_ = new wxButton(panel, wxID_ANY, _("&Take a break now"));
+  secondary_ = new wxButton(panel, wxID_ANY, _("&Pause for 30 minutes"));
+  auto* more = new wxButton(panel, wxID_ANY, _("&More…"));
   buttons->Add(primary_, 0, wxRIGHT, FromDIP(8));
   buttons->Add(secondary_, 0, wxRIGHT, FromDIP(8));
   buttons->AddStretchSpacer();
@@ -90,7 +90,7 @@ void StatusWindow::show_status(const TrayStatus& status, const std::vector<TrayM
   const TrayMenuItem* resume = find_item(items, _("Resume reminders"));
   const TrayMenuItem* now = find_item(items, _("Take a break now"));
   const TrayMenuItem* pause = find_item(items, _("Pause for 30 minutes"));
-  primary_->SetLabel(resume != nullptr ? _("Resume reminders") : _("Take a break now"));
+  primary_->SetLabel(resume != nullptr ? _("&Resume reminders") : _("&Take a break now"));
   primary_run_ = resume != nullptr ? resume->run : now != nullptr ? now->run : std::function<void()>();
   primary_->Enable(static_cast<bool>(primary_run_));
   secondary_run_ = pause != nullptr ? pause->run : std::function<void()>();

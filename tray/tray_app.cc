@@ -15,6 +15,7 @@
 #include "tray_log.h"
 #include "tray_menu.h"
 #include "tray_presence.h"
+#include "tray_translations.h"
 
 namespace limber::tray {
 
@@ -59,6 +60,7 @@ bool TrayApp::OnInit() {
     return false;
   }
 
+  load_tray_translations(g_options.language, g_options.locale_dir);
   wxInitAllImageHandlers();
   SetExitOnFrameDelete(false);  // the status window only hides; quit is explicit
   // Quit cleanly on SIGTERM/SIGINT (logout, systemd, tests).

@@ -27,6 +27,8 @@ struct TrayOptions {
   bool debug = false;
   std::string presence = "auto";  // auto, appindicator, xembed, window
   std::string socket_path;        // empty: $XDG_RUNTIME_DIR/limber/limberd.sock
+  std::string language;           // for the catalogs: "de", "pt_BR"; "" = English
+  std::string locale_dir;         // where the catalogs are (limber_locale_dir())
 };
 
 // Set by main() before wxEntry.

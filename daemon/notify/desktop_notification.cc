@@ -5,6 +5,8 @@
 #include <cstring>
 #include <utility>
 
+#include "limber/i18n.h"
+
 namespace limber {
 namespace {
 
@@ -119,9 +121,10 @@ void DesktopNotification::show(const BreakPrompt& prompt) {
     auto add = [&](const char* key, const char* label) {
       notify_notification_add_action(n, key, label, &DesktopNotification::on_action, this, nullptr);
     };
-    add("start", "Start");
-    if (prompt.offer_postpone) add("postpone", "Postpone");
-    if (prompt.offer_skip) add("skip", "Skip");
+    // TRANSLATORS: buttons of the break notification.
+    add("start", _("Start"));
+    if (prompt.offer_postpone) add("postpone", _("Postpone"));
+    if (prompt.offer_skip) add("skip", _("Skip"));
   }
 
   NotifyReport report;

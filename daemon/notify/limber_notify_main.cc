@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "limber/i18n.h"
 #include "notify/desktop_notification.h"
 #include "notify/notify_messages.h"
 
@@ -105,6 +106,9 @@ int main(int argc, char** argv) {
                  argv[0]);
     return 2;
   }
+  // The buttons' labels follow the user's language (the daemon sends the
+  // texts already translated).
+  limber::start_i18n();
   // Writing to a daemon that is gone must end the helper, not kill it mid-close.
   ::signal(SIGPIPE, SIG_IGN);
   Helper h;

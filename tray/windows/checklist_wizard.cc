@@ -51,6 +51,14 @@ ChecklistWizard::ChecklistWizard(wxWindow* parent, DaemonLink& link)
   sizer->Add(book_, 1, wxEXPAND);
   root->SetSizer(sizer);
 
+  // Escape closes, as the Close button does; answers are already saved.
+  Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& event) {
+    if (event.GetKeyCode() == WXK_ESCAPE && !event.HasAnyModifiers()) {
+      Close();
+      return;
+    }
+    event.Skip();
+  });
   SetMinClientSize(FromDIP(wxSize(kTextWidth + 48, 600)));
   SetClientSize(FromDIP(wxSize(kTextWidth + 48, 640)));
 
@@ -251,7 +259,7 @@ void ChecklistWizard::show_checklists(const Json& lists) {
     }
     text->Add(make_note(choices_, status, kTextWidth - 150));
     row->Add(text, 1, wxALIGN_CENTER_VERTICAL);
-    auto* start_button = new wxButton(choices_, wxID_ANY, _("Start"));
+    auto* start_button = new wxButton(choices_, wxID_ANY, _("&Start"));
     start_button->SetName("start_" + from_utf8(id));
     start_button->SetToolTip(wxString::Format(_(L"Go through \u201c%s\u201d"), from_utf8(text_of(list, "title"))));
     start_button->Bind(wxEVT_BUTTON, [this, id](wxCommandEvent&) { start(id); });

@@ -61,6 +61,20 @@ TEST_F(Limberctl, StatusPrintsModeSourceAndEachBreakForAPerson) {
   EXPECT_EQ(r.err, "");
 }
 
+// The build tree's German catalog (po/de.po) through LANGUAGE, which glibc
+// honours with LANG=C.UTF-8; the JSON a program reads stays English.
+TEST_F(Limberctl, StatusSpeaksTheUsersLanguageButItsJsonStaysEnglish) {
+  ASSERT_TRUE(start());
+  const ProcessResult r = world_.ctl({"status"}, "", 15s, {"LANGUAGE=de"});
+  ASSERT_EQ(r.exit_code, 0) << said(r);
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("Modus: +bei der Arbeit"))) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("\nPAUSE +NÄCHSTE IN"))) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("\nErholung +"))) << r.out;
+  const ProcessResult j = world_.ctl({"status", "--json"}, "", 15s, {"LANGUAGE=de"});
+  ASSERT_EQ(j.exit_code, 0) << said(j);
+  EXPECT_EQ(parse(j.out)["mode"], "working") << j.out;
+}
+
 TEST_F(Limberctl, StatusJsonIsTheDaemonsStatusObject) {
   ASSERT_TRUE(start());
   for (const std::vector<std::string>& args : {std::vector<std::string>{"--json", "status"},

@@ -1,14 +1,18 @@
 // The tray's secondary windows against a real limberd: each opens through
 // show_tray_window(), shows what the daemon says, and what the user does in
 // it reaches the daemon (checked with the test's own IPC client).
+#include <wx/anybutton.h>
 #include <wx/checkbox.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/window.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "day_stats.h"
 #include "statistics_window.h"
@@ -245,6 +249,41 @@ TEST_F(TrayWindowTest, OpeningAnOpenWindowAgainRaisesItInsteadOfOpeningASecond) 
   first->Close();
   pump_until([] { return wxTopLevelWindows.empty(); }, 5s);
   EXPECT_NE(open(static_cast<int>(TrayWindow::kSettings), "limber_settings"), nullptr);
+}
+
+// ctest runs this program under LC_ALL=C, and main() does the locale
+// set-up limber-tray does (limber::start_i18n): "—" and "…" must survive
+// into every title and button label (they came out empty before).
+TEST_F(TrayWindowTest, EveryTitleAndButtonLabelIsNonEmptyInTheCLocale) {
+  ASSERT_NE(std::getenv("LANG"), nullptr);
+  ASSERT_STREQ(std::getenv("LANG"), "C") << "ctest should run this under LC_ALL=C";
+  // The tray core's labels are narrow UTF-8 literals ("More…"): wx converts
+  // them with the C library's character set, which must be UTF-8 now.
+  EXPECT_EQ(wxString("More\u2026").length(), 5u);
+  EXPECT_EQ(wxString(_("Limber \u2014 %s")).length(), 11u);
+  ASSERT_TRUE(start_daemon());
+  const std::pair<TrayWindow, const char*> windows[] = {{TrayWindow::kChecklist, "limber_checklist"},
+                                                        {TrayWindow::kStatistics, "limber_statistics"},
+                                                        {TrayWindow::kSettings, "limber_settings"},
+                                                        {TrayWindow::kAbout, "limber_about"}};
+  for (const auto& [which, name] : windows) {
+    wxWindow* frame = open(static_cast<int>(which), name);
+    ASSERT_NE(frame, nullptr) << name;
+    const wxString title = frame->GetLabel();
+    EXPECT_NE(title.Find(wxString::FromUTF8("\u2014 Limber")), wxNOT_FOUND) << name << ": '" << title.utf8_str() << "'";
+    std::vector<wxWindow*> todo{frame};
+    size_t buttons = 0;
+    while (!todo.empty()) {
+      wxWindow* w = todo.back();
+      todo.pop_back();
+      for (wxWindow* child : w->GetChildren()) todo.push_back(child);
+      if (auto* button = dynamic_cast<wxAnyButton*>(w)) {
+        ++buttons;
+        EXPECT_FALSE(button->GetLabel().empty()) << name << ": a button without a label";
+      }
+    }
+    EXPECT_GT(buttons, 0u) << name;
+  }
 }
 
 }  // namespace

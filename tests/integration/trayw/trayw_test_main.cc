@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+#define LIMBER_NO_GETTEXT_MACROS  // wx's _() here
+#include "limber/i18n.h"
 #include "wx_test_world.h"
 
 namespace {
@@ -22,6 +24,8 @@ int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
   // gtest_discover_tests lists the tests without an X server.
   if (::testing::GTEST_FLAG(list_tests)) return RUN_ALL_TESTS();
+  // As limber-tray's main() does: a UTF-8 character set whatever the locale.
+  limber::start_i18n();
   std::string err;
   if (!limber::test::start_wx_world(argc, argv, &err)) {
     std::fprintf(stderr, "cannot start the test's desktop: %s\n", err.c_str());

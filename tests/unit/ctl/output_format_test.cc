@@ -33,6 +33,16 @@ TEST(LimberctlFormat, TableAlignsByCharactersNotBytes) {
   EXPECT_EQ(t.render(), "é   x\nab  y\n");
 }
 
+TEST(LimberctlFormat, ChineseAndJapaneseCharactersTakeTwoColumns) {
+  EXPECT_EQ(display_width("休憩"), 4u);
+  EXPECT_EQ(display_width("Mikropause"), 10u);
+  EXPECT_EQ(display_width("Übungen:"), 8u);
+  EXPECT_EQ(display_width("模式："), 6u);  // full-width colon too
+  Table t({"休憩", "x"});
+  t.add({"micro", "y"});
+  EXPECT_EQ(t.render(), "休憩   x\nmicro  y\n");
+}
+
 TEST(LimberctlFormat, CsvFieldsAreQuotedOnlyWhenNeeded) {
   EXPECT_EQ(csv_field("2026-11-21"), "2026-11-21");
   EXPECT_EQ(csv_field("a,b"), "\"a,b\"");

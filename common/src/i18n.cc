@@ -1,0 +1,99 @@
+#include "limber/i18n.h"
+
+#include <langinfo.h>
+#include <sys/stat.h>
+
+#include <clocale>
+#include <cstdlib>
+#include <cstring>
+
+namespace limber {
+namespace {
+
+bool is_dir(const char* path) {
+  struct stat st {};
+  return ::stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v != nullptr ? v : "";
+}
+
+// "de_DE.UTF-8@euro" -> "de_DE"; "C", "POSIX", "C.UTF-8" -> "" (English).
+std::string language_of(const std::string& locale_name) {
+  std::string lang = locale_name.substr(0, locale_name.find_first_of(".@:"));
+  if (lang == "C" || lang == "POSIX") return "";
+  return lang;
+}
+
+// What the environment names for LC_MESSAGES, as setlocale reads it.
+std::string messages_locale_name() {
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    if (std::string v = env(name); !v.empty()) return v;
+  }
+  return "C";
+}
+
+bool codeset_is_utf8() {
+  const char* cs = nl_langinfo(CODESET);
+  return cs != nullptr && (std::strcmp(cs, "UTF-8") == 0 || std::strcmp(cs, "utf8") == 0);
+}
+
+// setlocale(LC_ALL, "") fails as a whole when one category names a locale
+// that is not generated; then load what loads, category by category.
+void load_user_locale() {
+  if (std::setlocale(LC_ALL, "") != nullptr) return;
+  for (int category : {LC_CTYPE, LC_NUMERIC, LC_TIME, LC_COLLATE, LC_MONETARY, LC_MESSAGES}) {
+    std::setlocale(category, "");
+  }
+}
+
+// Make C.UTF-8 the character set in this process and in the environment
+// that GTK/wx read when they set the locale again. LC_ALL would override
+// LC_CTYPE, so its value moves to LANG (the same meaning for the others).
+void force_utf8_ctype() {
+  if (std::string all = env("LC_ALL"); !all.empty()) {
+    ::setenv("LANG", all.c_str(), 1);
+    ::unsetenv("LC_ALL");
+  }
+  ::setenv("LC_CTYPE", "C.UTF-8", 1);
+  std::setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+}  // namespace
+
+std::string limber_locale_dir() {
+  if (std::string dir = env("LIMBER_LOCALEDIR"); !dir.empty()) return dir;
+  if (is_dir(LIMBER_BUILD_LOCALEDIR)) return LIMBER_BUILD_LOCALEDIR;
+  return LIMBER_INSTALLED_LOCALEDIR;
+}
+
+std::string ui_language() {
+  const std::string name = messages_locale_name();
+  // glibc ignores LANGUAGE when messages are in the C/POSIX locale (not
+  // for C.UTF-8, which it treats as a real locale).
+  if (name == "C" || name == "POSIX") return "";
+  if (std::string list = env("LANGUAGE"); !list.empty()) {
+    return language_of(list.substr(0, list.find(':')));
+  }
+  return language_of(name);
+}
+
+std::string start_i18n() {
+  load_user_locale();
+  const char* messages_now = std::setlocale(LC_MESSAGES, nullptr);
+  const bool messages_loaded = messages_now == nullptr || std::strcmp(messages_now, "C") != 0 ||
+                               language_of(messages_locale_name()).empty();
+  if (!codeset_is_utf8()) force_utf8_ctype();
+  if (!messages_loaded) {
+    // The named locale is not generated: keep its language for messages.
+    ::setenv("LANGUAGE", language_of(messages_locale_name()).c_str(), 0);
+    std::setlocale(LC_MESSAGES, "C.UTF-8");
+  }
+  ::bindtextdomain(kTextDomain, limber_locale_dir().c_str());
+  ::bind_textdomain_codeset(kTextDomain, "UTF-8");
+  return ui_language();
+}
+
+}  // namespace limber

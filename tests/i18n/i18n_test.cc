@@ -1,0 +1,82 @@
+// start_i18n(): the locale set-up of every Limber program, and a reminder
+// text through the real compiled catalogs (LIMBER_LOCALEDIR is the build
+// tree's locale/). ctest runs each test in a process of its own, so each
+// starts from the environment it sets.
+#include "limber/i18n.h"
+
+#include <gtest/gtest.h>
+#include <langinfo.h>
+
+#include <chrono>
+#include <clocale>
+#include <cstdlib>
+#include <string>
+
+#include "notify/reminder_text.h"
+
+namespace limber {
+namespace {
+
+using namespace std::chrono_literals;
+
+void use_environment(const char* lang, const char* language, const char* lc_all = nullptr) {
+  for (const char* name : {"LC_ALL", "LC_CTYPE", "LC_MESSAGES", "LANGUAGE", "LANG"}) ::unsetenv(name);
+  if (lang != nullptr) ::setenv("LANG", lang, 1);
+  if (language != nullptr) ::setenv("LANGUAGE", language, 1);
+  if (lc_all != nullptr) ::setenv("LC_ALL", lc_all, 1);
+}
+
+std::string codeset() { return nl_langinfo(CODESET); }
+
+TEST(I18n, LanguageVariableTranslatesTheReminderToGerman) {
+  use_environment("C.UTF-8", "de");
+  EXPECT_EQ(start_i18n(), "de");
+  const ReminderText text = reminder_text(BreakKind::kMicro, 30s, nullptr);
+  EXPECT_EQ(text.summary, "Zeit für eine Mikropause");
+  EXPECT_NE(text.body.find("30 Sekunden"), std::string::npos) << text.body;
+  EXPECT_EQ(reminder_text(BreakKind::kRest, 90s, nullptr).body.find("1 Minute 30 Sekunden") != std::string::npos, true)
+      << reminder_text(BreakKind::kRest, 90s, nullptr).body;
+}
+
+TEST(I18n, WithoutALanguageTheTextStaysEnglish) {
+  use_environment("C.UTF-8", nullptr);
+  EXPECT_EQ(start_i18n(), "");
+  EXPECT_EQ(reminder_text(BreakKind::kRest, 300s, nullptr).body,
+            "Stand up and step away from the screen for 5 minutes.");
+  EXPECT_EQ(reminder_text(BreakKind::kMicro, 61s, nullptr).body,
+            "Look away from the screen and loosen up for 1 minute 1 second.");
+}
+
+TEST(I18n, CLocaleGetsAUtf8CharacterSet) {
+  use_environment("C", nullptr);
+  start_i18n();
+  EXPECT_EQ(codeset(), "UTF-8");
+  ASSERT_NE(std::getenv("LC_CTYPE"), nullptr);
+  EXPECT_STREQ(std::getenv("LC_CTYPE"), "C.UTF-8");
+  // GTK sets the locale again from the environment: still UTF-8.
+  ASSERT_NE(std::setlocale(LC_ALL, ""), nullptr);
+  EXPECT_EQ(codeset(), "UTF-8");
+}
+
+TEST(I18n, LcAllPosixNoLongerOverridesTheCharacterSet) {
+  use_environment(nullptr, nullptr, "POSIX");
+  start_i18n();
+  EXPECT_EQ(std::getenv("LC_ALL"), nullptr);
+  ASSERT_NE(std::getenv("LANG"), nullptr);
+  EXPECT_STREQ(std::getenv("LANG"), "POSIX");
+  ASSERT_NE(std::setlocale(LC_ALL, ""), nullptr);
+  EXPECT_EQ(codeset(), "UTF-8");
+  EXPECT_EQ(reminder_text(BreakKind::kMicro, 20s, nullptr).summary, "Time for a micro-break");
+}
+
+TEST(I18n, LocaleThatIsNotGeneratedStillGetsItsTranslations) {
+  if (std::setlocale(LC_ALL, "de_DE.UTF-8") != nullptr) GTEST_SKIP() << "de_DE.UTF-8 is generated here";
+  std::setlocale(LC_ALL, "C");
+  use_environment("de_DE.UTF-8", nullptr);
+  EXPECT_EQ(start_i18n(), "de_DE");
+  EXPECT_EQ(codeset(), "UTF-8");
+  EXPECT_EQ(reminder_text(BreakKind::kDaily, 600s, nullptr).summary, "Genug Bildschirmzeit für heute");
+}
+
+}  // namespace
+}  // namespace limber
