@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "limber/i18n.h"
 #include "limberd.h"
 #include "log.h"
 #include "runtime_dir.h"
@@ -163,6 +164,7 @@ int parse_args(int argc, char** argv, DaemonOptions* options, bool* foreground) 
 }  // namespace
 
 int main(int argc, char** argv) {
+  limber::start_i18n();  // the notifications' texts in the user's language
   DaemonOptions options;
   bool foreground = std::getenv("NOTIFY_SOCKET") != nullptr || std::getenv("INVOCATION_ID") != nullptr;
   if (int status = parse_args(argc, argv, &options, &foreground); status >= 0) return status;

@@ -90,15 +90,17 @@ int prepare(const std::string& spool, bool quiet) {
   return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+struct ExportOptions {
   std::string spool;
   std::string output;
   std::string format = "prometheus";
   long max_age_days = 7;
   bool quiet = false;
   bool prepare_only = false;
+};
+
+// Reads the command line; returns -1 to go on, or the exit status.
+int parse_args(int argc, char** argv, ExportOptions* o) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     auto value = [&](std::string* out) {
@@ -114,57 +116,69 @@ int main(int argc, char** argv) {
       std::printf("limber-fleet-export %s\n", LIMBER_VERSION);
       return 0;
     } else if (arg == "--spool") {
-      if (!value(&spool) || spool.empty()) return usage_error("--spool needs a directory");
+      if (!value(&o->spool) || o->spool.empty()) return usage_error("--spool needs a directory");
     } else if (arg == "--output" || arg == "-o") {
-      if (!value(&output) || output.empty()) return usage_error("--output needs a file, or - for stdout");
+      if (!value(&o->output) || o->output.empty()) return usage_error("--output needs a file, or - for stdout");
     } else if (arg == "--format") {
-      if (!value(&format) || (format != "prometheus" && format != "json"))
+      if (!value(&o->format) || (o->format != "prometheus" && o->format != "json"))
         return usage_error("--format needs prometheus or json");
     } else if (arg == "--json") {
-      format = "json";
+      o->format = "json";
     } else if (arg == "--max-age") {
       char* end = nullptr;
-      if (!value(&v) || (max_age_days = std::strtol(v.c_str(), &end, 10), *end != '\0') || max_age_days < 1 ||
-          max_age_days > 3650)
+      if (!value(&v) || (o->max_age_days = std::strtol(v.c_str(), &end, 10), *end != '\0') || o->max_age_days < 1 ||
+          o->max_age_days > 3650)
         return usage_error("--max-age needs a number of days from 1 to 3650");
     } else if (arg == "--prepare-spool") {
-      prepare_only = true;
+      o->prepare_only = true;
     } else if (arg == "--quiet") {
-      quiet = true;
+      o->quiet = true;
     } else {
       return usage_error("unknown argument '" + std::string(arg) + "'");
     }
   }
-  if (spool.empty()) spool = configured_spool();
-  if (output.empty()) output = format == "json" ? "-" : kDefaultOutput;
+  return -1;
+}
 
+// Merges the spool and writes the result where `o` says.
+int export_spool(const ExportOptions& o) {
   std::string err;
-  if (prepare_only) return prepare(spool, quiet);
   SpoolScan scan;
-  if (!read_spool(spool, std::chrono::system_clock::now(), std::chrono::hours(24 * max_age_days), &scan, &err)) {
+  if (!read_spool(o.spool, std::chrono::system_clock::now(), std::chrono::hours(24 * o.max_age_days), &scan, &err)) {
     std::fprintf(stderr, "limber-fleet-export: %s\n", err.c_str());
     return 1;
   }
-  if (!quiet) {
+  if (!o.quiet) {
     for (const std::string& p : scan.problems) std::fprintf(stderr, "limber-fleet-export: %s\n", p.c_str());
   }
   const FleetAggregate fleet = aggregate_reports(scan.reports);
   const SpoolCounts counts = spool_counts(scan);
   const std::string text =
-      format == "json" ? fleet_json(fleet, counts).dump(2) + "\n" : prometheus_text(fleet, counts);
-  if (output == "-") {
+      o.format == "json" ? fleet_json(fleet, counts).dump(2) + "\n" : prometheus_text(fleet, counts);
+  if (o.output == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
     return std::fflush(stdout) == 0 ? 0 : 1;
   }
-  if (!write_file_atomically(output, text, 0644, &err)) {
+  if (!write_file_atomically(o.output, text, 0644, &err)) {
     std::fprintf(stderr, "limber-fleet-export: %s\n", err.c_str());
     return 1;
   }
-  if (!quiet) {
+  if (!o.quiet) {
     std::fprintf(stderr, "limber-fleet-export: %s: %d user(s) on %s, %d today; %d file(s) left out\n",
-                 output.c_str(), fleet.day.users, fleet.day.date.empty() ? "no day" : fleet.day.date.c_str(),
+                 o.output.c_str(), fleet.day.users, fleet.day.date.empty() ? "no day" : fleet.day.date.c_str(),
                  fleet.today.users, counts.stale + counts.wrong_owner + counts.invalid +
                      counts.implausible + counts.hard_link + counts.root);
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  ExportOptions o;
+  if (int status = parse_args(argc, argv, &o); status >= 0) return status;
+  if (o.spool.empty()) o.spool = configured_spool();
+  if (o.output.empty()) o.output = o.format == "json" ? "-" : kDefaultOutput;
+  if (o.prepare_only) return prepare(o.spool, o.quiet);
+  return export_spool(o);
 }

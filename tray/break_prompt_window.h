@@ -57,7 +57,9 @@ class BreakPromptWindow final : public wxFrame {
   void set_progress(int64_t progress_s, int64_t duration_s, bool counting);
 
  private:
-  void build();
+  void build();  // break_prompt_layout.cc
+  void build_exercise(wxBoxSizer* column, int gap);
+  void build_footer(wxBoxSizer* column, int gap);
   void show_exercise(size_t index);
   void show_details(const rpc::Json& details);
   void refresh_actions();

@@ -43,10 +43,12 @@ bool codeset_is_utf8() {
 // setlocale(LC_ALL, "") fails as a whole when one category names a locale
 // that is not generated; then load what loads, category by category.
 void load_user_locale() {
-  if (std::setlocale(LC_ALL, "") != nullptr) return;
-  for (int category : {LC_CTYPE, LC_NUMERIC, LC_TIME, LC_COLLATE, LC_MONETARY, LC_MESSAGES}) {
-    std::setlocale(category, "");
+  if (std::setlocale(LC_ALL, "") == nullptr) {
+    for (int category : {LC_CTYPE, LC_TIME, LC_COLLATE, LC_MONETARY, LC_MESSAGES}) std::setlocale(category, "");
   }
+  // Numbers stay C: command-line values, configuration and JSON, CSV and
+  // logs are read and written the same way in every language.
+  std::setlocale(LC_NUMERIC, "C");
 }
 
 // Make C.UTF-8 the character set in this process and in the environment

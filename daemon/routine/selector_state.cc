@@ -37,65 +37,79 @@ std::string ExerciseSelector::save_state() const {
   return out.str();
 }
 
-bool ExerciseSelector::restore_state(std::string_view text, std::string* err) {
+namespace {
+
+// The rotation as read back, before it replaces the selector's.
+struct SavedRotation {
   uint64_t rng = 0;
-  std::map<std::string, int64_t> areas;
-  Cycle micro;
-  Cycle rest;
-  std::deque<std::string> recent;
-  bool header = false;
   bool have_random = false;
+  std::map<std::string, int64_t> areas;
+  std::map<std::string, int> micro;
+  std::map<std::string, int> rest;
+  std::deque<std::string> recent;
+};
+
+// One "kind name [number]" line; false with *why for a malformed one.
+// Exercises no longer in the catalog are dropped.
+bool read_entry(const std::string& line, const ExerciseCatalog& catalog, SavedRotation* out, std::string* why) {
+  std::istringstream words(line);
+  std::string kind, name, number, extra;
+  words >> kind >> name >> number;
+  if (words >> extra) return (*why = "too many fields", false);
+  if (kind == "random") {
+    if (!number.empty() || !parse_number(name, &out->rng)) return (*why = "expected a number", false);
+    out->have_random = true;
+  } else if (kind == "recent") {
+    if (name.empty() || !number.empty()) return (*why = "expected one id", false);
+    if (catalog.find(name)) out->recent.push_back(name);
+  } else if (kind == "area" || kind == "micro" || kind == "rest") {
+    int64_t turns = 0;
+    if (name.empty() || !parse_number(number, &turns) || turns < 0) {
+      return (*why = "expected a name and a count", false);
+    }
+    if (kind == "area") {
+      out->areas[name] = turns;
+    } else if (catalog.find(name)) {
+      (kind == "micro" ? out->micro : out->rest)[name] = static_cast<int>(std::min<int64_t>(turns, 2));
+    }
+  } else {
+    return (*why = "unknown entry \"" + kind + "\"", false);
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ExerciseSelector::restore_state(std::string_view text, std::string* err) {
+  SavedRotation saved;
+  bool header = false;
   int line_number = 0;
   std::istringstream in{std::string(text)};
   for (std::string line; std::getline(in, line);) {
     ++line_number;
     if (line.empty()) continue;
-    auto fail = [&](const std::string& why) {
+    std::string why;
+    if (!header) {
+      header = line == kHeader;
+      if (!header) why = "expected \"" + std::string(kHeader) + "\"";
+    } else {
+      read_entry(line, catalog_, &saved, &why);
+    }
+    if (!why.empty()) {
       *err = "rotation state line " + std::to_string(line_number) + ": " + why;
       return false;
-    };
-    if (!header) {
-      if (line != kHeader) return fail("expected \"" + std::string(kHeader) + "\"");
-      header = true;
-      continue;
-    }
-    std::istringstream words(line);
-    std::string kind;
-    std::string name;
-    std::string number;
-    words >> kind >> name >> number;
-    std::string extra;
-    if (words >> extra) return fail("too many fields");
-    if (kind == "random") {
-      if (!number.empty() || !parse_number(name, &rng)) return fail("expected a number");
-      have_random = true;
-    } else if (kind == "recent") {
-      if (name.empty() || !number.empty()) return fail("expected one id");
-      if (catalog_.find(name)) recent.push_back(name);
-    } else if (kind == "area" || kind == "micro" || kind == "rest") {
-      int64_t turns = 0;
-      if (name.empty() || !parse_number(number, &turns) || turns < 0) {
-        return fail("expected a name and a count");
-      }
-      if (kind == "area") {
-        areas[name] = turns;
-      } else if (catalog_.find(name)) {
-        (kind == "micro" ? micro : rest)[name] = static_cast<int>(std::min<int64_t>(turns, 2));
-      }
-    } else {
-      return fail("unknown entry \"" + kind + "\"");
     }
   }
-  if (!header || !have_random) {
+  if (!header || !saved.have_random) {
     *err = "rotation state: incomplete";
     return false;
   }
-  while (recent.size() > kRecentWindow) recent.pop_front();
-  rng_ = rng;
-  area_turns_ = std::move(areas);
-  micro_cycle_ = std::move(micro);
-  rest_cycle_ = std::move(rest);
-  recent_ = std::move(recent);
+  while (saved.recent.size() > kRecentWindow) saved.recent.pop_front();
+  rng_ = saved.rng;
+  area_turns_ = std::move(saved.areas);
+  micro_cycle_ = std::move(saved.micro);
+  rest_cycle_ = std::move(saved.rest);
+  recent_ = std::move(saved.recent);
   return true;
 }
 

@@ -134,39 +134,7 @@ wxPanel* ChecklistWizard::build_item_page(wxSimplebook* book) {
   sizer->Add(item_problem_, 0);
   sizer->AddStretchSpacer();
 
-  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-  back_ = new wxButton(page, wxID_BACKWARD, _("&Back"));
-  back_->SetName("answer_back");
-  back_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-    if (current_ > 0) show_item(current_ - 1);
-  });
-  buttons->Add(back_, 0, wxRIGHT, FromDIP(6));
-  auto* later = new wxButton(page, wxID_ANY, _("&Finish later"));
-  later->SetName("answer_finish_later");
-  later->SetToolTip(_("Answers given so far are saved; the score counts only answered questions."));
-  later->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { finish(); });
-  buttons->Add(later);
-  buttons->AddStretchSpacer();
-  struct AnswerButton {
-    const char* value;
-    const char* name;
-    wxString label;
-    wxString help;
-  };
-  const AnswerButton answers[] = {
-      {"na", "answer_na", _("&Not applicable"), _("This does not apply to how you work.")},
-      {"no", "answer_no", _("N&o"), _("Not yet: it goes on your to-do list.")},
-      {"yes", "answer_yes", _("&Yes"), _("Your setup is right on this point.")},
-  };
-  for (const AnswerButton& a : answers) {
-    auto* button = new wxButton(page, wxID_ANY, a.label);
-    button->SetName(a.name);
-    button->SetToolTip(a.help);
-    const char* value = a.value;
-    button->Bind(wxEVT_BUTTON, [this, value](wxCommandEvent&) { answer(value); });
-    buttons->Add(button, 0, wxLEFT, FromDIP(6));
-  }
-  sizer->Add(buttons, 0, wxEXPAND | wxTOP, FromDIP(12));
+  sizer->Add(build_answer_buttons(page), 0, wxEXPAND | wxTOP, FromDIP(12));
 
   auto* outer = new wxBoxSizer(wxVERTICAL);
   outer->Add(sizer, 1, wxEXPAND | wxALL, FromDIP(20));

@@ -43,6 +43,7 @@ class ChecklistWizard final : public wxFrame {
 
   wxPanel* build_choose_page(wxSimplebook* book);
   wxPanel* build_item_page(wxSimplebook* book);
+  wxSizer* build_answer_buttons(wxPanel* page);
   wxPanel* build_result_page(wxSimplebook* book);
 
   void load_checklists();

@@ -76,107 +76,111 @@ void StatsChart::set_days(std::vector<DayRow> days) {
   Refresh();
 }
 
-void StatsChart::on_paint(wxPaintEvent&) {
-  wxAutoBufferedPaintDC dc(this);
-  const wxColour background = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW);
-  dc.SetBackground(wxBrush(background));
-  dc.Clear();
-  std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
-  if (!gc) return;
-  const wxSize size = GetClientSize();
-  const wxFont small = scaled_font(this, 0.85, false);
-  const wxColour muted = muted_text_colour();
-  gc->SetFont(small, muted);
+double StatsChart::day_total(const DayRow& d) const {
+  if (kind_ == Kind::kActiveTime) return static_cast<double>(d.active_s) / 3600.0;
+  double total = 0;
+  for (const Series& s : break_series()) total += static_cast<double>(d.*s.count);
+  return total;
+}
 
-  // The values per day: one bar of stacked segments.
-  const std::vector<Series> series = break_series();
-  auto day_total = [&](const DayRow& d) -> double {
-    if (kind_ == Kind::kActiveTime) return static_cast<double>(d.active_s) / 3600.0;
-    double total = 0;
-    for (const Series& s : series) total += static_cast<double>(d.*s.count);
-    return total;
-  };
+StatsChart::Axis StatsChart::axis() const {
   double max_value = 0;
   for (const DayRow& d : days_) max_value = std::max(max_value, day_total(d));
   if (kind_ == Kind::kBreaks) max_value = std::max(max_value, 4.0);
-  int ticks = 4;
-  double step = 1;
-  nice_axis(max_value, &ticks, &step);
-  const double axis_max = step * ticks;
+  Axis a;
+  nice_axis(max_value, &a.ticks, &a.step);
+  return a;
+}
 
+bool StatsChart::draw_axis(wxGraphicsContext& gc, const Axis& a, Plot* plot) {
+  const wxString unit = kind_ == Kind::kActiveTime ? " h" : "";
   // The widest value label sets the left margin ("0.5 h" is wider than "1 h").
   double text_w = 0, text_h = 0;
-  for (int i = 0; i <= ticks; ++i) {
+  for (int i = 0; i <= a.ticks; ++i) {
     double w = 0, h = 0;
-    gc->GetTextExtent(axis_number(step * i) + (kind_ == Kind::kActiveTime ? " h" : ""), &w, &h);
+    gc.GetTextExtent(axis_number(a.step * i) + unit, &w, &h);
     text_w = std::max(text_w, w);
     text_h = std::max(text_h, h);
   }
-  const double left = text_w + FromDIP(10);
-  const double right = size.x - FromDIP(8);
-  const double top = FromDIP(8);
-  const double bottom = size.y - text_h - FromDIP(10);
-  if (right <= left || bottom <= top) return;
-
-  // Grid lines and the value axis.
-  gc->SetPen(wxPen(grid_line_colour(), 1));
-  for (int i = 0; i <= ticks; ++i) {
-    const double v = step * i;
-    const double y = std::round(bottom - (bottom - top) * v / axis_max) + 0.5;
-    gc->StrokeLine(left, y, right, y);
-    const wxString label = axis_number(v) + (kind_ == Kind::kActiveTime ? " h" : "");
+  const wxSize size = GetClientSize();
+  *plot = Plot{text_w + FromDIP(10), static_cast<double>(size.x - FromDIP(8)), static_cast<double>(FromDIP(8)),
+               size.y - text_h - FromDIP(10)};
+  if (plot->right <= plot->left || plot->bottom <= plot->top) return false;
+  gc.SetPen(wxPen(grid_line_colour(), 1));
+  for (int i = 0; i <= a.ticks; ++i) {
+    const double v = a.step * i;
+    const double y = std::round(plot->bottom - (plot->bottom - plot->top) * v / a.max()) + 0.5;
+    gc.StrokeLine(plot->left, y, plot->right, y);
+    const wxString label = axis_number(v) + unit;
     double w = 0, h = 0;
-    gc->GetTextExtent(label, &w, &h);
-    gc->DrawText(label, left - FromDIP(6) - w, y - h / 2);
+    gc.GetTextExtent(label, &w, &h);
+    gc.DrawText(label, plot->left - FromDIP(6) - w, y - h / 2);
   }
+  return true;
+}
 
+void StatsChart::draw_bars(wxGraphicsContext& gc, const Axis& a, const Plot& p) {
+  const std::vector<Series> series = break_series();
+  const double slot = (p.right - p.left) / static_cast<double>(days_.size());
+  const double bar = std::min(slot * 0.64, static_cast<double>(FromDIP(40)));
+  const double radius = std::min(bar / 4, static_cast<double>(FromDIP(3)));
+  const size_t label_every = days_.size() > 16 ? 3 : 1;
+  auto height_of = [&](double v) { return (p.bottom - p.top) * v / a.max(); };
+  gc.SetPen(*wxTRANSPARENT_PEN);
+  for (size_t i = 0; i < days_.size(); ++i) {
+    gc.Clip(p.left, p.top, p.right - p.left, p.bottom - p.top);  // the bars' rounded feet stay above the axis
+    const DayRow& d = days_[i];
+    const double x = p.left + slot * static_cast<double>(i) + (slot - bar) / 2;
+    if (kind_ == Kind::kActiveTime) {
+      const double h = height_of(static_cast<double>(d.active_s) / 3600.0);
+      if (h > 0) {
+        gc.SetBrush(wxBrush(chart_palette().active));
+        gc.DrawRoundedRectangle(x, p.bottom - h, bar, h + radius, radius);
+      }
+    } else {
+      double y = p.bottom;
+      for (const Series& s : series) {
+        const double h = height_of(static_cast<double>(d.*s.count));
+        if (h <= 0) continue;
+        gc.SetBrush(wxBrush(s.colour));
+        gc.DrawRectangle(x, y - h, bar, h);
+        y -= h;
+      }
+    }
+    gc.ResetClip();
+    // Day labels, thinned out when there are many days; the last day always.
+    if (i % label_every == 0 || i + 1 == days_.size()) {
+      const wxString label = day_label(d.date, days_.size());
+      double w = 0, h = 0;
+      gc.GetTextExtent(label, &w, &h);
+      gc.DrawText(label, x + bar / 2 - w / 2, p.bottom + FromDIP(4));
+    }
+  }
+}
+
+void StatsChart::on_paint(wxPaintEvent&) {
+  wxAutoBufferedPaintDC dc(this);
+  dc.SetBackground(wxBrush(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW)));
+  dc.Clear();
+  std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+  if (!gc) return;
+  const wxColour muted = muted_text_colour();
+  gc->SetFont(scaled_font(this, 0.85, false), muted);
+  const Axis a = axis();
+  Plot plot;
+  if (!draw_axis(*gc, a, &plot)) return;
   if (days_.empty()) {
     gc->SetFont(scaled_font(this, 1.0, false), muted);
     const wxString none = _("No data");
     double w = 0, h = 0;
     gc->GetTextExtent(none, &w, &h);
-    gc->DrawText(none, left + (right - left - w) / 2, top + (bottom - top - h) / 2);
+    gc->DrawText(none, plot.left + (plot.right - plot.left - w) / 2, plot.top + (plot.bottom - plot.top - h) / 2);
     return;
   }
-
-  const double slot = (right - left) / static_cast<double>(days_.size());
-  const double bar = std::min(slot * 0.64, static_cast<double>(FromDIP(40)));
-  const double radius = std::min(bar / 4, static_cast<double>(FromDIP(3)));
-  const size_t label_every = days_.size() > 16 ? 3 : 1;
-  gc->SetPen(*wxTRANSPARENT_PEN);
-  for (size_t i = 0; i < days_.size(); ++i) {
-    gc->Clip(left, top, right - left, bottom - top);  // the bars' rounded feet stay above the axis
-    const DayRow& d = days_[i];
-    const double x = left + slot * static_cast<double>(i) + (slot - bar) / 2;
-    auto height_of = [&](double v) { return (bottom - top) * v / axis_max; };
-    if (kind_ == Kind::kActiveTime) {
-      const double h = height_of(static_cast<double>(d.active_s) / 3600.0);
-      if (h > 0) {
-        gc->SetBrush(wxBrush(chart_palette().active));
-        gc->DrawRoundedRectangle(x, bottom - h, bar, h + radius, radius);
-      }
-    } else {
-      double y = bottom;
-      for (const Series& s : series) {
-        const double h = height_of(static_cast<double>(d.*s.count));
-        if (h <= 0) continue;
-        gc->SetBrush(wxBrush(s.colour));
-        gc->DrawRectangle(x, y - h, bar, h);
-        y -= h;
-      }
-    }
-    gc->ResetClip();
-    // Day labels, thinned out when there are many days; the last day always.
-    if (i % label_every == 0 || i + 1 == days_.size()) {
-      const wxString label = day_label(d.date, days_.size());
-      double w = 0, h = 0;
-      gc->GetTextExtent(label, &w, &h);
-      gc->DrawText(label, x + bar / 2 - w / 2, bottom + FromDIP(4));
-    }
-  }
+  draw_bars(*gc, a, plot);
   // Redraw the base line over the bars' rounded feet.
   gc->SetPen(wxPen(muted, 1));
-  gc->StrokeLine(left, std::round(bottom) + 0.5, right, std::round(bottom) + 0.5);
+  gc->StrokeLine(plot.left, std::round(plot.bottom) + 0.5, plot.right, std::round(plot.bottom) + 0.5);
 }
 
 wxSizer* make_chart_legend(wxWindow* parent, StatsChart::Kind kind) {

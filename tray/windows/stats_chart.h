@@ -8,6 +8,7 @@
 // UI thread only.
 #pragma once
 
+#include <wx/graphics.h>
 #include <wx/panel.h>
 
 #include <vector>
@@ -25,7 +26,23 @@ class StatsChart final : public wxPanel {
   void set_days(std::vector<DayRow> days);
 
  private:
+  // The value axis: `ticks` steps of `step` (hours or breaks).
+  struct Axis {
+    int ticks = 4;
+    double step = 1;
+    double max() const { return step * ticks; }
+  };
+  // Where the bars go, in pixels.
+  struct Plot {
+    double left = 0, right = 0, top = 0, bottom = 0;
+  };
+
   void on_paint(wxPaintEvent& event);
+  double day_total(const DayRow& d) const;
+  Axis axis() const;
+  // Grid lines and value labels; false when the panel is too small.
+  bool draw_axis(wxGraphicsContext& gc, const Axis& axis, Plot* plot);
+  void draw_bars(wxGraphicsContext& gc, const Axis& axis, const Plot& plot);
 
   Kind kind_;
   std::vector<DayRow> days_;
