@@ -35,6 +35,8 @@ class StatusWindow final : public wxFrame {
 
  private:
   void on_more(wxCommandEvent&);
+  // Sizes the window to its content (again after it is mapped).
+  void fit_to_content();
 
   std::function<std::vector<TrayMenuItem>()> menu_items_;
   wxStaticBitmap* icon_ = nullptr;
