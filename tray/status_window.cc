@@ -111,6 +111,12 @@ void StatusWindow::fit_to_content() {
   // max alike, so the window manager neither shrinks nor stretches it.
   wxSize size = GetSizer()->ComputeFittingClientSize(this);
   size.IncTo(FromDIP(wxSize(440, 0)));
+  // Status updates come often; ask the window manager only for a change.
+  if (size == fitted_ && GetClientSize() == size) {
+    Layout();
+    return;
+  }
+  fitted_ = size;
   SetMinClientSize(wxDefaultSize);
   SetMaxClientSize(wxDefaultSize);
   SetClientSize(size);

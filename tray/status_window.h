@@ -39,6 +39,7 @@ class StatusWindow final : public wxFrame {
   void fit_to_content();
 
   std::function<std::vector<TrayMenuItem>()> menu_items_;
+  wxSize fitted_;  // the client size fit_to_content() last set
   wxStaticBitmap* icon_ = nullptr;
   wxStaticText* summary_ = nullptr;
   wxStaticText* detail_ = nullptr;
