@@ -15,8 +15,12 @@ namespace {
 class AppIndicatorPresence final : public TrayPresence {
  public:
   explicit AppIndicatorPresence(const std::string& icon_cache_dir) {
-    indicator_ = app_indicator_new("limber-tray", std::string(icon_name(TrayIconState::kDisconnected)).c_str(),
-                                   APP_INDICATOR_CATEGORY_APPLICATION_STATUS);
+    // Built from its GObject properties: app_indicator_new() is deprecated
+    // since 0.5.94 (Debian 13) for libayatana-appindicator-glib, which no
+    // Debian release ships yet; this construction, which it wraps, is not.
+    const std::string icon(icon_name(TrayIconState::kDisconnected));
+    indicator_ = static_cast<AppIndicator*>(g_object_new(APP_INDICATOR_TYPE, "id", "limber-tray", "category",
+                                                         "ApplicationStatus", "icon-name", icon.c_str(), nullptr));
     // Installed icons come from the hicolor theme; a build or a desktop
     // without them gets the files written here (SVGs or drawn PNGs).
     const std::string dir = prepare_icon_theme_dir(icon_cache_dir);

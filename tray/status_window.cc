@@ -25,8 +25,11 @@ const TrayMenuItem* find_item(const std::vector<TrayMenuItem>& items, const wxSt
 }  // namespace
 
 StatusWindow::StatusWindow(std::function<std::vector<TrayMenuItem>()> menu_items)
+    // Resizable for GTK, held at its content's size by fit_to_content(): a
+    // non-resizable GTK window with client-side decorations (GNOME) maps at
+    // its toolkit-side natural size, which wx leaves empty — a title bar.
     : wxFrame(nullptr, wxID_ANY, _("Limber"), wxDefaultPosition, wxDefaultSize,
-              wxDEFAULT_FRAME_STYLE & ~(wxRESIZE_BORDER | wxMAXIMIZE_BOX)),
+              wxDEFAULT_FRAME_STYLE & ~wxMAXIMIZE_BOX),
       menu_items_(std::move(menu_items)) {
   auto* panel = new wxPanel(this);
   auto* outer = new wxBoxSizer(wxVERTICAL);
@@ -55,8 +58,13 @@ StatusWindow::StatusWindow(std::function<std::vector<TrayMenuItem>()> menu_items
   auto* frame_sizer = new wxBoxSizer(wxVERTICAL);
   frame_sizer->Add(panel, 1, wxEXPAND);
   SetSizer(frame_sizer);
-  SetMinClientSize(FromDIP(wxSize(440, -1)));
-  Fit();
+  fit_to_content();
+  // The decorations' size is known only once the window is mapped (GTK
+  // draws them itself on GNOME): size it again then.
+  Bind(wxEVT_SHOW, [this](wxShowEvent& event) {
+    event.Skip();
+    if (event.IsShown()) CallAfter([this] { fit_to_content(); });
+  });
 
   primary_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
     if (primary_run_) primary_run_();
@@ -95,7 +103,26 @@ void StatusWindow::show_status(const TrayStatus& status, const std::vector<TrayM
   primary_->Enable(static_cast<bool>(primary_run_));
   secondary_run_ = pause != nullptr ? pause->run : std::function<void()>();
   secondary_->Enable(static_cast<bool>(secondary_run_));
-  GetSizer()->Layout();
+  fit_to_content();
+}
+
+void StatusWindow::fit_to_content() {
+  // The sizer's size for the current texts, at least 440 DIP wide; min and
+  // max alike, so the window manager neither shrinks nor stretches it.
+  wxSize size = GetSizer()->ComputeFittingClientSize(this);
+  size.IncTo(FromDIP(wxSize(440, 0)));
+  // Status updates come often; ask the window manager only for a change.
+  if (size == fitted_ && GetClientSize() == size) {
+    Layout();
+    return;
+  }
+  fitted_ = size;
+  SetMinClientSize(wxDefaultSize);
+  SetMaxClientSize(wxDefaultSize);
+  SetClientSize(size);
+  SetMinClientSize(size);
+  SetMaxClientSize(size);
+  Layout();
 }
 
 void StatusWindow::bring_forward() {

@@ -35,8 +35,11 @@ class StatusWindow final : public wxFrame {
 
  private:
   void on_more(wxCommandEvent&);
+  // Sizes the window to its content (again after it is mapped).
+  void fit_to_content();
 
   std::function<std::vector<TrayMenuItem>()> menu_items_;
+  wxSize fitted_;  // the client size fit_to_content() last set
   wxStaticBitmap* icon_ = nullptr;
   wxStaticText* summary_ = nullptr;
   wxStaticText* detail_ = nullptr;

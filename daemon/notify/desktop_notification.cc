@@ -3,9 +3,11 @@
 #include <libnotify/notify.h>
 
 #include <cstring>
+#include <string>
 #include <utility>
 
 #include "limber/i18n.h"
+#include "notify/notification_icon.h"
 
 namespace limber {
 namespace {
@@ -73,8 +75,8 @@ const char* closed_reason(int reason) {
 
 }  // namespace
 
-DesktopNotification::DesktopNotification(std::string app_name, ReportSink sink)
-    : app_name_(std::move(app_name)), sink_(std::move(sink)) {
+DesktopNotification::DesktopNotification(std::string app_name, std::string icon, ReportSink sink)
+    : app_name_(std::move(app_name)), icon_(std::move(icon)), sink_(std::move(sink)) {
   if (!notify_is_initted()) notify_init(app_name_.c_str());
 }
 
@@ -88,7 +90,7 @@ void DesktopNotification::show(const BreakPrompt& prompt) {
   const ServerCaps caps = server_caps();
   const std::string body = body_for(caps, prompt.body);
   if (notification_ == nullptr) {
-    notification_ = notify_notification_new(prompt.summary.c_str(), body.c_str(), "limber");
+    notification_ = notify_notification_new(prompt.summary.c_str(), body.c_str(), icon_.c_str());
     break_id_ = prompt.break_id;
     g_signal_connect(notification_, "closed", G_CALLBACK(&DesktopNotification::on_closed), this);
     // This break's notification from an earlier helper: replace it.
@@ -98,7 +100,7 @@ void DesktopNotification::show(const BreakPrompt& prompt) {
     // replaces the notification in place.
     gint id = 0;
     g_object_get(notification_, "id", &id, nullptr);
-    notify_notification_update(notification_, prompt.summary.c_str(), body.c_str(), "limber");
+    notify_notification_update(notification_, prompt.summary.c_str(), body.c_str(), icon_.c_str());
     // libnotify forgets the id once the notification was closed; give it
     // back, so the prompt that returns still replaces rather than stacks.
     if (id == 0 && prompt.replaces_id != 0) g_object_set(notification_, "id", static_cast<gint>(prompt.replaces_id), nullptr);
@@ -107,7 +109,7 @@ void DesktopNotification::show(const BreakPrompt& prompt) {
   notify_notification_set_app_name(n, app_name_.c_str());
   notify_notification_set_urgency(n, NOTIFY_URGENCY_NORMAL);
   notify_notification_set_category(n, "x-limber.break");
-  notify_notification_set_hint(n, "desktop-entry", g_variant_new_string("limber"));
+  notify_notification_set_hint(n, "desktop-entry", g_variant_new_string(std::string(kLimberAppId).c_str()));
   if (prompt.sound) {
     notify_notification_set_hint(n, "sound-name", g_variant_new_string(kSoundEvent));
     notify_notification_set_hint(n, "suppress-sound", nullptr);

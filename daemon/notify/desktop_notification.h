@@ -8,8 +8,8 @@
 // id) instead of stacking a second one; a prompt shown again by a new helper
 // passes the earlier server id (BreakPrompt::replaces_id) for the same
 // effect. The notification is quiet by design: urgency normal, no sound
-// unless asked for (and then a freedesktop sound-theme event), the "limber"
-// icon and desktop-entry hint, and the actions Start / Postpone / Skip only
+// unless asked for (and then a freedesktop sound-theme event), Limber's icon
+// (notification_icon.h) and desktop-entry hint, and the actions Start / Postpone / Skip only
 // when the server supports actions.
 //
 // Everything that happens is handed to the ReportSink as a NotifyReport:
@@ -34,8 +34,9 @@ class DesktopNotification {
  public:
   using ReportSink = std::function<void(const NotifyReport& report)>;
 
-  // `app_name` is what the server shows as the sender ("Limber").
-  DesktopNotification(std::string app_name, ReportSink sink);
+  // `app_name` is what the server shows as the sender ("Limber"); `icon`
+  // the notification's icon, a theme name or an absolute path.
+  DesktopNotification(std::string app_name, std::string icon, ReportSink sink);
   ~DesktopNotification();
   DesktopNotification(const DesktopNotification&) = delete;
   DesktopNotification& operator=(const DesktopNotification&) = delete;
@@ -55,6 +56,7 @@ class DesktopNotification {
   void release();
 
   std::string app_name_;
+  std::string icon_;
   ReportSink sink_;
   NotifyNotification* notification_ = nullptr;  // owned reference
   uint64_t break_id_ = 0;

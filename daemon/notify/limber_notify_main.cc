@@ -23,6 +23,7 @@
 
 #include "limber/i18n.h"
 #include "notify/desktop_notification.h"
+#include "notify/notification_icon.h"
 #include "notify/notify_messages.h"
 
 namespace {
@@ -113,7 +114,7 @@ int main(int argc, char** argv) {
   ::signal(SIGPIPE, SIG_IGN);
   Helper h;
   h.loop = g_main_loop_new(nullptr, FALSE);
-  DesktopNotification notification("Limber", [&h](const NotifyReport& r) {
+  DesktopNotification notification("Limber", limber::notification_icon(), [&h](const NotifyReport& r) {
     report(h, r);
     // Nothing left on screen: the helper's work is done.
     if (r.kind == NotifyReport::Kind::kFailed ||

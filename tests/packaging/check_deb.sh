@@ -24,6 +24,9 @@ echo "Depends: $depends"
 for lib in libuv1 libsystemd0 libsqlite3-0 libtomlplusplus3 libc6; do
   [[ $depends == *"$lib"* ]] || fail "Depends lacks $lib (shlibdeps not computed?)"
 done
+# GNOME shows the tray icon only with the AppIndicator extension.
+[[ $(field Recommends) == *gnome-shell-extension-appindicator* ]] ||
+  fail "Recommends lacks gnome-shell-extension-appindicator: $(field Recommends)"
 
 echo "== conffiles"
 tmp=$(mktemp -d)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks the .rpm: its requirements were computed from the binaries
-# (autoreq), the files in /etc are %config(noreplace), and it does not claim
-# directories that belong to other packages.
+# (autoreq, by soname), it recommends the GNOME AppIndicator extension and
+# names the Fedora release it targets, the files in /etc are
+# %config(noreplace), and it does not claim directories that belong to
+# other packages.
 #
 # Usage: check_rpm.sh PACKAGES_DIR
 set -euo pipefail
@@ -14,6 +16,10 @@ q --requires | tee "$1/rpm-requires.txt"
 for lib in libuv.so.1 libsystemd.so.0 libsqlite3.so.0; do
   grep -q "^$lib" "$1/rpm-requires.txt" || fail "requires lacks $lib (autoreq off?)"
 done
+# Weak and scriptlet dependencies, and the Fedora release it says it targets.
+q --recommends | grep -qx gnome-shell-extension-appindicator || fail "does not recommend the AppIndicator extension"
+q --requires | grep -qx systemd || fail "no Requires(post) on systemd for its scriptlets"
+q --info | grep -q "This package targets Fedora [0-9]* and later" || fail "does not say which Fedora it targets"
 
 echo "== config files"
 q --configfiles | tee "$1/rpm-config.txt"

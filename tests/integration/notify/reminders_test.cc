@@ -29,14 +29,16 @@ TEST_F(Reminders, DueBreakShowsOneQuietNotificationWithActionsAndHints) {
   const NotifyCall& n = calls.front();
   EXPECT_EQ(n.app_name, "Limber");
   EXPECT_EQ(n.replaces_id, 0u);
-  EXPECT_EQ(n.app_icon, "limber");
+  // From the build tree: the source tree's app icon by absolute path (no
+  // installed theme to find its name in).
+  EXPECT_EQ(n.app_icon, LIMBER_SOURCE_DIR "/packaging/icons/hicolor/scalable/apps/io.github.limber.svg");
   EXPECT_EQ(n.summary, "Time for a micro-break");
   EXPECT_NE(n.body.find("loosen up for 10 seconds"), std::string::npos) << n.body;
   EXPECT_TRUE(has_action(n, "start", "Start"));
   EXPECT_TRUE(has_action(n, "postpone", "Postpone"));
   EXPECT_TRUE(has_action(n, "skip", "Skip"));
   EXPECT_EQ(n.actions.size(), 6u);
-  EXPECT_EQ(n.hints.at("desktop-entry"), "limber");
+  EXPECT_EQ(n.hints.at("desktop-entry"), "io.github.limber");
   EXPECT_EQ(n.hints.at("urgency"), "1");  // normal
   EXPECT_EQ(n.hints.at("suppress-sound"), "true");
   EXPECT_EQ(n.hints.count("sound-name"), 0u);

@@ -57,7 +57,15 @@ TEST_F(TrayTest, ConnectsAndLimberdSeesTheTray) {
   ASSERT_TRUE(tray_logged(kConnected, 10s));
   EXPECT_TRUE(daemon_sees_tray(true, 5s));
   // The status window's title carries the time to the next break.
-  EXPECT_TRUE(window_exists("^Limber — Micro-break in ", 5s));
+  ASSERT_TRUE(window_exists("^Limber — Micro-break in ", 5s));
+  // It maps at its content's size (icon, two lines of text, a row of
+  // buttons), not as an empty strip.
+  const std::string size = run_text("xdotool search --name '^Limber — Micro-break in ' getwindowgeometry --shell"
+                                    " | grep -E '^(WIDTH|HEIGHT)=' | cut -d= -f2 | tr '\\n' ' '");
+  int w = 0, h = 0;
+  ASSERT_EQ(std::sscanf(size.c_str(), "%d %d", &w, &h), 2) << size;
+  EXPECT_GE(w, 440);
+  EXPECT_GE(h, 100);
 }
 
 TEST_F(TrayPrompt, PostponeClickIsRecordedAsPostponed) {

@@ -85,7 +85,8 @@ void ext_get_idle_notification(wl_client* client, wl_resource* notifier, uint32_
                                uint32_t timeout, wl_resource* /*seat*/) {
   Compositor& comp = compositor_of(notifier);
   wl_resource* notification =
-      wl_resource_create(client, &ext_idle_notification_v1_interface, 1, id);
+      wl_resource_create(client, &ext_idle_notification_v1_interface,
+                         wl_resource_get_version(notifier), id);
   if (notification == nullptr) {
     wl_client_post_no_memory(client);
     return;
@@ -96,11 +97,34 @@ void ext_get_idle_notification(wl_client* client, wl_resource* notifier, uint32_
   say("ext-idle-notification timeout=" + std::to_string(timeout));
 }
 
-const struct ext_idle_notifier_v1_interface kExtNotifierImpl = {destroy_resource,
-                                                                 ext_get_idle_notification};
+#ifdef LIMBER_EXT_IDLE_NOTIFY_V2
+// Version 2 (wayland-protocols 1.36, Debian 13) adds a notification that
+// ignores idle inhibitors; this compositor has none, so it is the same one.
+void ext_get_input_idle_notification(wl_client* client, wl_resource* notifier, uint32_t id,
+                                     uint32_t timeout, wl_resource* seat) {
+  ext_get_idle_notification(client, notifier, id, timeout, seat);
+}
+constexpr int kExtNotifierVersion = 2;
+#else
+constexpr int kExtNotifierVersion = 1;
+#endif
 
-void bind_ext_notifier(wl_client* client, void* data, uint32_t, uint32_t id) {
-  wl_resource* notifier = wl_resource_create(client, &ext_idle_notifier_v1_interface, 1, id);
+// Filled by name: the interface has one more request in version 2.
+constexpr struct ext_idle_notifier_v1_interface make_ext_notifier_impl() {
+  struct ext_idle_notifier_v1_interface impl{};
+  impl.destroy = destroy_resource;
+  impl.get_idle_notification = ext_get_idle_notification;
+#ifdef LIMBER_EXT_IDLE_NOTIFY_V2
+  impl.get_input_idle_notification = ext_get_input_idle_notification;
+#endif
+  return impl;
+}
+
+constexpr struct ext_idle_notifier_v1_interface kExtNotifierImpl = make_ext_notifier_impl();
+
+void bind_ext_notifier(wl_client* client, void* data, uint32_t version, uint32_t id) {
+  wl_resource* notifier =
+      wl_resource_create(client, &ext_idle_notifier_v1_interface, static_cast<int>(version), id);
   if (notifier == nullptr) {
     wl_client_post_no_memory(client);
     return;
@@ -210,7 +234,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (seat) wl_global_create(comp.display, &wl_seat_interface, 1, &comp, bind_seat);
-  if (ext) wl_global_create(comp.display, &ext_idle_notifier_v1_interface, 1, &comp, bind_ext_notifier);
+  if (ext) wl_global_create(comp.display, &ext_idle_notifier_v1_interface, kExtNotifierVersion, &comp,
+                             bind_ext_notifier);
   if (kde) wl_global_create(comp.display, &org_kde_kwin_idle_interface, 1, &comp, bind_kde_idle);
   wl_event_source* commands = wl_event_loop_add_fd(wl_display_get_event_loop(comp.display), STDIN_FILENO,
                                                    WL_EVENT_READABLE, on_stdin, &comp);
