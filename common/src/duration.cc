@@ -14,7 +14,8 @@ struct Unit {
 };
 
 // Largest first: parts must appear in this order, each at most once.
-constexpr std::array<Unit, 4> kUnits = {{{"h", 3'600'000}, {"m", 60'000}, {"s", 1'000}, {"ms", 1}}};
+constexpr std::array<Unit, 5> kUnits = {
+    {{"d", 86'400'000}, {"h", 3'600'000}, {"m", 60'000}, {"s", 1'000}, {"ms", 1}}};
 
 // Bounds every number so that the sum of all parts fits in Duration::rep.
 constexpr uint64_t kMaxNumber = 1'000'000'000;
@@ -66,13 +67,13 @@ bool parse_duration(std::string_view text, Duration* out, std::string* err) {
     if (unit.empty()) {
       return fail(err, quoted + " needs a unit after " +
                            std::string(text.substr(number_begin, i - number_begin)) +
-                           " (h, m, s or ms), e.g. \"20m\"");
+                           " (d, h, m, s or ms), e.g. \"20m\"");
     }
     size_t u = 0;
     while (u < kUnits.size() && kUnits[u].name != unit) ++u;
     if (u == kUnits.size()) {
       return fail(err,
-                  quoted + " has an unknown unit \"" + std::string(unit) + "\"; use h, m, s or ms");
+                  quoted + " has an unknown unit \"" + std::string(unit) + "\"; use d, h, m, s or ms");
     }
     if (u < next_unit) {
       return fail(err, quoted + ": write each unit once, largest first, e.g. \"1h30m\"");
