@@ -54,6 +54,15 @@ TEST(Duration, FormatsInTheShortestForm) {
   EXPECT_EQ(format_duration(5400s), "1h30m");
   EXPECT_EQ(format_duration(1500ms), "1s500ms");
   EXPECT_EQ(format_duration(16h), "16h");
+  EXPECT_EQ(format_duration(36h), "1d12h");
+}
+
+// `limberctl pause 8d` said "unknown unit d" though its help speaks of days.
+TEST(Duration, DaysAreAUnit) {
+  EXPECT_EQ(parsed("8d"), 8 * 24h);
+  EXPECT_EQ(parsed("1d12h"), 36h);
+  EXPECT_NE(rejection("12h1d").find("largest first"), std::string::npos);
+  EXPECT_NE(rejection("2w").find("use d, h, m, s or ms"), std::string::npos);
 }
 
 TEST(Duration, FormatAndParseRoundTrip) {
