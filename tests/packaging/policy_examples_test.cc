@@ -40,7 +40,8 @@ struct LockedSetting {
 };
 
 TEST(PolicyExamples, AsAPolicyDirectoryTheyLockWhatTheGuideSays) {
-  ConfigPaths paths{"", "", LIMBER_POLICY_EXAMPLES};
+  ConfigPaths paths;
+  paths.policy_dir = LIMBER_POLICY_EXAMPLES;
   paths.policy_owners = {};  // files in a source tree: whoever checked it out owns them
   ConfigLoader loader(paths);
   std::vector<ConfigDiagnostic> diags;
