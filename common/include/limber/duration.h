@@ -27,4 +27,13 @@ bool parse_duration(std::string_view text, Duration* out, std::string* err);
 // REQUIRES: d >= 0.
 std::string format_duration(Duration d);
 
+// The form a settings window shows: "5 min", "6 h", "1 h 30 min", "45 s",
+// "2 d". Milliseconds are left out (no setting a person edits has them).
+std::string format_duration_natural(Duration d);
+
+// Reads what a person types into such a field: the natural form above, the
+// text form ("1h30m"), and unit words ("5 minutes", "2 hours", "90 sec",
+// "1 day"), with or without spaces. Fails like parse_duration.
+bool parse_duration_natural(std::string_view text, Duration* out, std::string* err);
+
 }  // namespace limber

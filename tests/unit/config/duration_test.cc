@@ -75,5 +75,39 @@ TEST(Duration, FormatAndParseRoundTrip) {
   }
 }
 
+TEST(Duration, NaturalFormIsWhatTheSettingsWindowShows) {
+  EXPECT_EQ(format_duration_natural(5min), "5 min");
+  EXPECT_EQ(format_duration_natural(6h), "6 h");
+  EXPECT_EQ(format_duration_natural(90min), "1 h 30 min");
+  EXPECT_EQ(format_duration_natural(45s), "45 s");
+  EXPECT_EQ(format_duration_natural(48h), "2 d");
+  EXPECT_EQ(format_duration_natural(0s), "0 s");
+}
+
+TEST(Duration, NaturalInputAcceptsWhatPeopleType) {
+  const auto natural = [](std::string_view text) {
+    Duration d{-1};
+    std::string err;
+    EXPECT_TRUE(parse_duration_natural(text, &d, &err)) << text << ": " << err;
+    return d;
+  };
+  EXPECT_EQ(natural("5 min"), 5min);
+  EXPECT_EQ(natural("1 h 30 min"), 90min);
+  EXPECT_EQ(natural("20m"), 20min);
+  EXPECT_EQ(natural("2 Hours"), 2h);
+  EXPECT_EQ(natural("90 sec"), 90s);
+  EXPECT_EQ(natural("1 day"), 24h);
+  for (Duration d : {Duration{5min}, Duration{6h}, Duration{90min}, Duration{45s}}) {
+    EXPECT_EQ(natural(format_duration_natural(d)), d);
+  }
+  Duration d{7s};
+  std::string err;
+  EXPECT_FALSE(parse_duration_natural("abc", &d, &err));
+  EXPECT_EQ(d, 7s);
+  EXPECT_NE(err.find("\"abc\" is not a duration"), std::string::npos) << err;
+  EXPECT_FALSE(parse_duration_natural("5", &d, &err));
+  EXPECT_FALSE(parse_duration_natural("", &d, &err));
+}
+
 }  // namespace
 }  // namespace limber
