@@ -18,6 +18,11 @@ const char* const kLockedBelow = "locked at the site or built-in value";
 
 }  // namespace
 
+std::string policy_path_problem(const std::string& path, const std::vector<uid_t>& owners) {
+  std::string why;
+  return policy_path_trusted(path, owners, &why) ? std::string() : why;
+}
+
 ConfigLoader::FileSettings ConfigLoader::lock_everything() {
   FileSettings all;
   for (const KeyDef& def : config_keys()) all.locked_without_value.emplace_back(def.name);

@@ -231,6 +231,12 @@ class ConfigLoader {
   std::vector<std::string> last_policy_files_;
 };
 
+// Why limberd would refuse `path` (policy.d or a policy file in it) for its
+// owner or mode under `owners` (ConfigPaths::policy_owners), e.g. "owned by
+// uid 1000 (policy must be owned by root)"; empty when it would not. For
+// `limberctl doctor`.
+std::string policy_path_problem(const std::string& path, const std::vector<uid_t>& owners);
+
 // Checks one file on its own, as `limberctl config validate FILE` does:
 // every problem goes to *diags (may be null). Returns ok when there are no
 // errors (warnings allowed), otherwise an error saying how many there are.
