@@ -37,8 +37,16 @@ int config_set(CommandContext& ctx, const std::string& key, const std::string& v
   if (ctx.options.json) {
     print_json(*r);
   } else {
-    std::printf("%s = %s (saved in %s)\n", key.c_str(), r->value("value", "").c_str(),
-                r->value("file", "").c_str());
+    // "saved" is the value as written to the file; "value" is the effective
+    // value after the daemon reloaded. A daemon that does not send "saved"
+    // replies with the effective value only.
+    const std::string in_force = r->value("value", "");
+    const std::string saved = r->value("saved", in_force);
+    std::printf("%s = %s (saved in %s)\n", key.c_str(), saved.c_str(), r->value("file", "").c_str());
+    if (saved != in_force) {
+      std::printf("note: the setting in force is still %s (see `limberctl config explain %s`)\n",
+                  in_force.c_str(), key.c_str());
+    }
   }
   return kExitOk;
 }

@@ -83,7 +83,21 @@ std::vector<Check> config_checks() {
   if (policies.empty())
     checks.push_back(
         Check{"config", Verdict::kOk, "managed policies in " + paths.policy_dir + ": none"});
-  for (const std::string& p : policies) checks.push_back(config_file_check("managed policy", p));
+  // limberd refuses a policy the user could have written (config.h).
+  if (file_exists(paths.policy_dir)) {
+    if (const std::string why = policy_path_problem(paths.policy_dir, paths.policy_owners); !why.empty()) {
+      checks.push_back(Check{"config", Verdict::kProblem,
+                             "policy directory " + paths.policy_dir + " is refused: " + why});
+    }
+  }
+  for (const std::string& p : policies) {
+    Check c = config_file_check("managed policy", p);
+    if (const std::string why = policy_path_problem(p, paths.policy_owners); !why.empty()) {
+      c.verdict = Verdict::kProblem;
+      c.detail += "; refused by limberd: " + why;
+    }
+    checks.push_back(std::move(c));
+  }
   return checks;
 }
 

@@ -111,6 +111,19 @@ std::vector<KeyDef> build_keys() {
   keys.push_back(bool_key("prompt.strict", "false",
                           "Cover every monitor until the break ends; for managed setups."));
 
+  // The ways out of reminders a policy can bound (docs/deploying.md): the
+  // daemon refuses a longer pause or a quiet mode it does not allow
+  // (policy_bounds.h).
+  keys.push_back(duration_key("pause.max", "7d", seconds(0), hours(24 * 7),
+                              "Longest pause `limberctl pause` and the tray may start; 0s allows "
+                              "no pause. Meant for policy files."));
+  keys.push_back(bool_key("quiet.allowed", "true",
+                          "Whether quiet mode (prompts held until you turn it off) may be turned "
+                          "on. Meant for policy files."));
+  keys.push_back(duration_key("quiet.max", "12h", minutes(1), hours(24 * 7),
+                              "Quiet mode ends by itself after this long, so it is never left on "
+                              "by mistake."));
+
   keys.push_back(
       text_key("schedule.work_hours", ConfigType::kSchedule, "always",
                "When Limber reminds, e.g. \"mon-fri 09:00-17:30\"; outside these hours nothing "

@@ -1,151 +1,20 @@
 // Reading the configuration layers from disk (see config.h for the rules).
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
 
+#include "config_entries.h"
 #include "config_toml_reader.h"
 #include "limber/config.h"
+#include "policy_files.h"
 
 namespace limber {
 namespace {
 
 using Severity = ConfigDiagnostic::Severity;
-
-void report(std::vector<ConfigDiagnostic>* diags, Severity severity, const std::string& file,
-            int line, int column, std::string key, std::string message) {
-  if (!diags) return;
-  ConfigDiagnostic d;
-  d.file = file;
-  d.line = line;
-  d.column = column;
-  d.key = std::move(key);
-  d.message = std::move(message);
-  d.severity = severity;
-  diags->push_back(std::move(d));
-}
-
-// Unknown-key warnings and value errors are found in two passes; a reader
-// wants them in file order.
-void sort_by_line(std::vector<ConfigDiagnostic>* diags, size_t from) {
-  std::stable_sort(
-      diags->begin() + static_cast<std::ptrdiff_t>(from), diags->end(),
-      [](const ConfigDiagnostic& a, const ConfigDiagnostic& b) { return a.line < b.line; });
-}
-
-bool is_string_type(ConfigType type) {
-  return type != ConfigType::kBool && type != ConfigType::kInt;
-}
-
-// Converts one value from a file for `def`, or says what was expected.
-bool convert(const KeyDef& def, const TomlValue& v, ConfigValue* out, std::string* problem) {
-  using Kind = TomlValue::Kind;
-  if (v.kind == Kind::kString && is_string_type(def.type))
-    return parse_config_value(def, v.string, out, problem);
-  if (v.kind == Kind::kInteger && def.type == ConfigType::kInt) {
-    return parse_config_value(def, std::to_string(v.integer), out, problem);
-  }
-  if (v.kind == Kind::kBoolean && def.type == ConfigType::kBool) {
-    *out = v.boolean;
-    return true;
-  }
-  *problem = "expected " + describe_expected(def) + ", got " + v.as_written;
-  ConfigValue unquoted;
-  if (def.type == ConfigType::kDuration && (v.kind == Kind::kInteger || v.kind == Kind::kFloat)) {
-    *problem +=
-        " (a duration is a string with a unit, like \"" + std::string(def.default_value) + "\")";
-  } else if (v.kind == Kind::kString && parse_config_value(def, v.string, &unquoted, nullptr)) {
-    *problem += " (write it without quotes)";
-  }
-  return false;
-}
-
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-std::string unknown_key_message(std::string_view key) {
-  const KeyDef* best = nullptr;
-  size_t best_distance = 4;  // further than this is not a typo
-  for (const KeyDef& def : config_keys()) {
-    const size_t d = edit_distance(key, def.name);
-    if (d < best_distance) {
-      best = &def;
-      best_distance = d;
-    }
-  }
-  std::string message = "unknown key, ignored";
-  if (best) message += " (did you mean " + std::string(best->name) + "?)";
-  return message;
-}
-
-// A known key that `key` lies inside, as "micro.interval" for
-// "micro.interval.x" (the file made a table of a plain setting).
-const KeyDef* enclosing_key(std::string_view key) {
-  for (size_t dot = key.rfind('.'); dot != std::string_view::npos && dot > 0;
-       dot = key.rfind('.', dot - 1)) {
-    if (const KeyDef* def = find_config_key(key.substr(0, dot))) return def;
-  }
-  return nullptr;
-}
-
-bool is_section(std::string_view name) {
-  for (const KeyDef& def : config_keys()) {
-    if (def.name.size() > name.size() && def.name.starts_with(name) && def.name[name.size()] == '.')
-      return true;
-  }
-  return false;
-}
-
-// One setting of a known key in a file, and whether its value fits.
-struct CheckedEntry {
-  const KeyDef* def = nullptr;
-  int line = 0;
-  int column = 0;
-  ConfigValue value;
-  std::string problem;  // empty when the value fits
-};
-
-// Checks the entries of one parsed file against config_keys(). Unknown keys
-// are reported here as warnings; bad values come back with their problem so
-// that the caller can say what happens instead.
-std::vector<CheckedEntry> check_entries(const std::string& path,
-                                        const std::vector<TomlEntry>& entries,
-                                        std::vector<ConfigDiagnostic>* diags) {
-  std::vector<CheckedEntry> checked;
-  for (const TomlEntry& entry : entries) {
-    CheckedEntry c;
-    c.line = entry.line;
-    c.column = entry.column;
-    if ((c.def = find_config_key(entry.key))) {
-      convert(*c.def, entry.value, &c.value, &c.problem);
-    } else if ((c.def = enclosing_key(entry.key))) {
-      const bool seen = std::any_of(checked.begin(), checked.end(),
-                                    [&](const CheckedEntry& o) { return o.def == c.def; });
-      if (seen) continue;
-      c.problem = "expected " + describe_expected(*c.def) + ", got a table";
-    } else {
-      if (entry.value.kind != TomlValue::Kind::kTable || !is_section(entry.key)) {
-        report(diags, Severity::kWarning, path, entry.line, entry.column, entry.key,
-               unknown_key_message(entry.key));
-      }
-      continue;
-    }
-    checked.push_back(std::move(c));
-  }
-  return checked;
-}
 
 }  // namespace
 
@@ -156,6 +25,9 @@ ConfigPaths default_config_paths() {
   if (const char* dir = std::getenv("LIMBER_SYSCONFDIR"); dir && dir[0] == '/') sysconfdir = dir;
   paths.site_file = sysconfdir + "/limber/limber.toml";
   paths.policy_dir = sysconfdir + "/limber/policy.d";
+  // A staged tree belongs to whoever staged it; trusting them grants
+  // nothing, as config.h says.
+  if (sysconfdir != "/etc" && ::getuid() != 0) paths.policy_owners.push_back(::getuid());
   const char* xdg = std::getenv("XDG_CONFIG_HOME");
   const char* home = std::getenv("HOME");
   if (xdg && xdg[0] == '/') {
@@ -163,10 +35,52 @@ ConfigPaths default_config_paths() {
   } else if (home && home[0] != '\0') {
     paths.user_file = std::string(home) + "/.config/limber/limber.toml";
   }
+  const char* state = std::getenv("XDG_STATE_HOME");
+  if (state && state[0] == '/') {
+    paths.policy_cache_dir = std::string(state) + "/limber/policy-copies";
+  } else if (home && home[0] == '/') {
+    paths.policy_cache_dir = std::string(home) + "/.local/state/limber/policy-copies";
+  }
   return paths;
 }
 
 ConfigLoader::ConfigLoader(ConfigPaths paths) : paths_(std::move(paths)) {}
+
+ConfigLoader::FileSettings ConfigLoader::settings_of(const std::string& path,
+                                                     const std::vector<TomlEntry>& entries,
+                                                     ConfigLayer layer,
+                                                     const FileSettings* previous,
+                                                     std::vector<ConfigDiagnostic>* diags) {
+  const bool policy = layer == ConfigLayer::kPolicy;
+  const size_t first_diag = diags ? diags->size() : 0;
+  FileSettings fresh;
+  for (CheckedEntry& c : check_entries(path, entries, diags)) {
+    const std::string key(c.def->name);
+    if (c.problem.empty()) {
+      fresh.values[key] = {std::move(c.value), c.line};
+      continue;
+    }
+    const FileSettings::Value* kept = nullptr;
+    if (previous) {
+      const auto it = previous->values.find(key);
+      if (it != previous->values.end()) kept = &it->second;
+    }
+    if (kept) {
+      c.problem += policy ? "; the key stays locked at its last good value "
+                          : "; keeping the last good value ";
+      c.problem += config_value_text(kept->value);
+      fresh.values[key] = {kept->value, c.line};
+    } else if (policy) {
+      c.problem += "; the key stays locked at an earlier policy's, the site or the built-in value";
+      fresh.locked_without_value.push_back(key);
+    } else {
+      c.problem += "; the value from the layers below stays in force";
+    }
+    report(diags, Severity::kError, path, c.line, c.column, key, std::move(c.problem));
+  }
+  if (diags) sort_by_line(diags, first_diag);
+  return fresh;
+}
 
 bool ConfigLoader::read_layer_file(const std::string& path, ConfigLayer layer, FileSettings* out,
                                    std::vector<ConfigDiagnostic>* diags) {
@@ -195,65 +109,9 @@ bool ConfigLoader::read_layer_file(const std::string& path, ConfigLayer layer, F
     return true;
   }
 
-  const size_t first_diag = diags ? diags->size() : 0;
-  FileSettings fresh;
-  for (CheckedEntry& c : check_entries(path, entries, diags)) {
-    const std::string key(c.def->name);
-    if (c.problem.empty()) {
-      fresh.values[key] = {std::move(c.value), c.line};
-      continue;
-    }
-    const FileSettings::Value* kept = nullptr;
-    if (previous) {
-      const auto it = previous->values.find(key);
-      if (it != previous->values.end()) kept = &it->second;
-    }
-    if (kept) {
-      c.problem += policy ? "; the key stays locked at its last good value "
-                          : "; keeping the last good value ";
-      c.problem += config_value_text(kept->value);
-      fresh.values[key] = {kept->value, c.line};
-    } else if (policy) {
-      c.problem += "; the key stays locked at an earlier policy's, the site or the built-in value";
-      fresh.locked_without_value.push_back(key);
-    } else {
-      c.problem += "; the value from the layers below stays in force";
-    }
-    report(diags, Severity::kError, path, c.line, c.column, key, std::move(c.problem));
-  }
-  if (diags) sort_by_line(diags, first_diag);
-  last_good_[path] = fresh;
-  *out = std::move(fresh);
+  *out = settings_of(path, entries, layer, previous, diags);
+  last_good_[path] = *out;
   return true;
-}
-
-std::vector<std::string> ConfigLoader::list_policy_files(std::vector<ConfigDiagnostic>* diags) {
-  namespace fs = std::filesystem;
-  if (paths_.policy_dir.empty()) return {};
-  std::error_code ec;
-  std::vector<std::string> files;
-  fs::directory_iterator it(paths_.policy_dir, ec);
-  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    const fs::path& p = it->path();
-    const std::string name = p.filename().string();
-    // Dot files are editor leftovers (".#10-site.toml"); only *.toml count.
-    if (name.starts_with(".") || p.extension() != ".toml") continue;
-    std::error_code type_ec;
-    if (fs::is_directory(it->status(type_ec))) continue;
-    files.push_back(p.string());
-  }
-  if (ec == std::errc::no_such_file_or_directory) {
-    files.clear();
-  } else if (ec) {
-    // Not knowing which policies exist must not unlock anything.
-    report(diags, Severity::kError, paths_.policy_dir, 0, 0, "",
-           "cannot list the policy directory: " + ec.message() +
-               "; the last policy files stay in force");
-    return last_policy_files_;
-  }
-  std::sort(files.begin(), files.end());
-  last_policy_files_ = files;
-  return files;
 }
 
 Config ConfigLoader::load(std::vector<ConfigDiagnostic>* diags) {
@@ -293,9 +151,7 @@ Config ConfigLoader::load(std::vector<ConfigDiagnostic>* diags) {
     apply(paths_.user_file, ConfigLayer::kUser, user);
   }
 
-  for (const std::string& path : list_policy_files(diags)) {
-    FileSettings policy;
-    if (!read_layer_file(path, ConfigLayer::kPolicy, &policy, diags)) continue;
+  auto lock = [&](const std::string& path, const FileSettings& policy) {
     apply(path, ConfigLayer::kPolicy, policy);
     for (size_t i = 0; i < keys.size(); ++i) {
       const std::string key(keys[i].name);
@@ -314,6 +170,12 @@ Config ConfigLoader::load(std::vector<ConfigDiagnostic>* diags) {
       config.entries_[i].locked = true;
       config.entries_[i].locked_by = path;
     }
+  };
+  PolicyListing listing = list_policy_files(diags);
+  if (listing.unknown) lock(paths_.policy_dir, lock_everything());
+  for (const std::string& path : listing.files) {
+    FileSettings policy;
+    if (read_policy_file(path, listing.dir_trusted, &policy, diags)) lock(path, policy);
   }
 
   if (have_user) {

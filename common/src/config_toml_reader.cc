@@ -69,19 +69,27 @@ TomlValue to_value(const toml::node& node) {
   return v;
 }
 
-void flatten(const toml::table& table, const std::string& prefix, std::vector<TomlEntry>* entries) {
+void flatten(const toml::table& table, const std::string& prefix, std::vector<TomlEntry>* entries,
+             std::vector<TomlInlineTable>* inline_tables) {
   for (const auto& [key, node] : table) {
     std::string name =
         prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
     const toml::table* child = node.as_table();
+    if (child && child->is_inline() && inline_tables) {
+      // The region ends just after '}'.
+      inline_tables->push_back({name, static_cast<int>(node.source().end.line),
+                                static_cast<int>(node.source().end.column) - 1, child->empty()});
+    }
     if (child && !child->empty()) {
-      flatten(*child, name, entries);
+      flatten(*child, name, entries, inline_tables);
       continue;
     }
     TomlEntry entry;
     entry.key = std::move(name);
     entry.line = static_cast<int>(node.source().begin.line);
     entry.column = static_cast<int>(node.source().begin.column);
+    entry.end_line = static_cast<int>(node.source().end.line);
+    entry.end_column = static_cast<int>(node.source().end.column);
     entry.value = to_value(node);
     entries->push_back(std::move(entry));
   }
@@ -112,10 +120,17 @@ bool read_toml_file(const std::string& path, std::vector<TomlEntry>* entries,
     error->message = "cannot read the file";
     return false;
   }
+  return parse_toml_text(content.str(), path, entries, error);
+}
+
+bool parse_toml_text(std::string_view text, const std::string& source,
+                     std::vector<TomlEntry>* entries, TomlFileError* error,
+                     std::vector<TomlInlineTable>* inline_tables) {
   try {
-    const toml::table root = toml::parse(content.str(), path);
+    const toml::table root = toml::parse(text, source);
     entries->clear();
-    flatten(root, "", entries);
+    if (inline_tables) inline_tables->clear();
+    flatten(root, "", entries, inline_tables);
     // toml++ keeps a table's keys sorted; report in file order.
     std::stable_sort(entries->begin(), entries->end(), [](const TomlEntry& a, const TomlEntry& b) {
       return a.line != b.line ? a.line < b.line : a.column < b.column;

@@ -1,63 +1,70 @@
 #include "limber/config_writer.h"
 
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <vector>
 
+#include "config_text_edit.h"
+#include "config_toml_reader.h"
+#include "limber/atomic_file.h"
 #include "limber/config_keys.h"
 
 namespace limber {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-// The table a "[name]" line opens, or "" when the line is not a header.
-std::string header_of(std::string_view line) {
-  line = trim(line);
-  if (line.size() < 2 || line.front() != '[' || line[1] == '[') return "";
-  const size_t close = line.find(']');
-  if (close == std::string_view::npos) return "";
-  return std::string(trim(line.substr(1, close - 1)));
-}
-
-// Does `line` assign `name` (bare or quoted) at its start?
-bool assigns(std::string_view line, std::string_view name) {
-  line = trim(line);
-  if (line.substr(0, name.size()) == name) {
-    const std::string_view rest = trim(line.substr(name.size()));
-    return !rest.empty() && rest.front() == '=';
-  }
-  const std::string quoted = "\"" + std::string(name) + "\"";
-  if (line.substr(0, quoted.size()) == quoted) {
-    const std::string_view rest = trim(line.substr(quoted.size()));
-    return !rest.empty() && rest.front() == '=';
-  }
-  return false;
-}
-
-std::string toml_value(const KeyDef& def, const ConfigValue& value) {
-  if (def.type == ConfigType::kBool || def.type == ConfigType::kInt) return config_value_text(value);
-  std::string text = config_value_text(value);
+// A TOML basic string holding `s`.
+std::string basic_string(std::string_view s) {
   std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
+  for (const char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[(c >> 4) & 0xf];
+      out += kHex[c & 0xf];
+      continue;
+    }
     out += c;
   }
   return out + "\"";
 }
 
+std::string toml_value(const KeyDef& def, const ConfigValue& value) {
+  if (def.type == ConfigType::kBool || def.type == ConfigType::kInt) return config_value_text(value);
+  return basic_string(config_value_text(value));
+}
+
+// What a parsed file holds, by dotted key: kind and value as written.
+using Contents = std::map<std::string, std::pair<TomlValue::Kind, std::string>>;
+
+Contents contents_of(const std::vector<TomlEntry>& entries) {
+  Contents c;
+  for (const TomlEntry& e : entries) c[e.key] = {e.value.kind, e.value.as_written};
+  return c;
+}
+
+// The old contents with `key` set to `value`: an empty table that held
+// nothing but now holds the key is no longer an entry of its own.
+Contents expected_contents(Contents old, const std::string& key, const TomlValue& value) {
+  for (auto it = old.begin(); it != old.end();) {
+    const bool enclosing = it->second.first == TomlValue::Kind::kTable &&
+                           key.starts_with(it->first + ".");
+    it = enclosing ? old.erase(it) : std::next(it);
+  }
+  old[key] = {value.kind, value.as_written};
+  return old;
+}
+
 Status make_parent_dirs(const std::string& path) {
-  for (size_t slash = path.find('/', 1); slash != std::string::npos; slash = path.find('/', slash + 1)) {
+  for (size_t slash = path.find('/', 1); slash != std::string::npos;
+       slash = path.find('/', slash + 1)) {
     const std::string dir = path.substr(0, slash);
     if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
       return Status::io("cannot create " + dir + ": " + std::strerror(errno));
@@ -66,76 +73,87 @@ Status make_parent_dirs(const std::string& path) {
   return Status::ok();
 }
 
+// The file a write to `path` must replace: the target of a symbolic link.
+std::string write_target(const std::string& path) {
+  char* real = ::realpath(path.c_str(), nullptr);
+  if (real == nullptr) return path;  // missing: created as named
+  std::string target(real);
+  std::free(real);
+  return target;
+}
+
 }  // namespace
 
-Status set_config_value_in_file(const std::string& path, std::string_view key,
-                                std::string_view value_text) {
+Status set_config_value_in_text(std::string_view text, const std::string& source,
+                                std::string_view key, std::string_view value_text,
+                                std::string* edited, std::string* saved) {
   const KeyDef* def = find_config_key(key);
-  if (def == nullptr) return Status::error(Status::Code::kNotFound, "no setting '" + std::string(key) + "'");
+  if (def == nullptr)
+    return Status::error(Status::Code::kNotFound, "no setting '" + std::string(key) + "'");
   ConfigValue value;
   std::string err;
   if (!parse_config_value(*def, value_text, &value, &err)) {
     return Status::invalid(std::string(key) + ": " + err);
   }
-  const std::string_view section = key.substr(0, key.find('.'));
-  const std::string_view name = key.substr(key.find('.') + 1);
-  const std::string assignment = std::string(name) + " = " + toml_value(*def, value);
+  std::vector<TomlEntry> entries;
+  std::vector<TomlInlineTable> inline_tables;
+  TomlFileError error;
+  if (!parse_toml_text(text, source, &entries, &error, &inline_tables)) {
+    return Status::precondition(source + ":" + std::to_string(error.line) + ": " + error.message +
+                                "; nothing was changed (fix the file first; `limberctl config "
+                                "validate " + source + "` lists its problems)");
+  }
+  const std::string value_toml = toml_value(*def, value);
+  std::vector<TomlEntry> probe;
+  if (!parse_toml_text("v = " + value_toml, "value", &probe, &error) || probe.size() != 1) {
+    return Status::error(Status::Code::kInternal, "cannot write " + value_toml + " as TOML");
+  }
+  const Contents want = expected_contents(contents_of(entries), std::string(key), probe[0].value);
 
-  std::vector<std::string> lines;
-  {
-    std::ifstream in(path);
-    if (!in && errno != ENOENT) return Status::io("cannot read " + path + ": " + std::strerror(errno));
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
+  std::string refusal;
+  const std::vector<std::string> candidates =
+      toml_edit_candidates(text, {key, value_toml}, entries, inline_tables, &refusal);
+  for (const std::string& candidate : candidates) {
+    std::vector<TomlEntry> after;
+    if (!parse_toml_text(candidate, source, &after, &error)) continue;
+    if (contents_of(after) != want) continue;
+    *edited = candidate;
+    if (saved) *saved = config_value_text(value);
+    return Status::ok();
   }
-  std::string table;        // the table the current line belongs to
-  ptrdiff_t table_end = -1;  // where to insert into [section]: after its last line
-  bool done = false;
-  for (size_t i = 0; i < lines.size() && !done; ++i) {
-    if (const std::string h = header_of(lines[i]); !h.empty()) {
-      table = h;
-      continue;
-    }
-    if (table.empty() && assigns(lines[i], key)) {
-      lines[i] = std::string(key) + " = " + toml_value(*def, value);
-      done = true;
-    } else if (table == section) {
-      if (assigns(lines[i], name)) {
-        lines[i] = assignment;
-        done = true;
-      } else if (!trim(lines[i]).empty()) {
-        table_end = static_cast<ptrdiff_t>(i);
-      }
-    }
+  if (refusal.empty()) {
+    refusal = "cannot add it without changing other settings in the file; add `" +
+              std::string(key) + " = " + value_toml + "` by hand";
   }
-  if (!done) {
-    bool has_table = false;
-    for (const std::string& l : lines) has_table = has_table || header_of(l) == section;
-    if (has_table) {
-      if (table_end < 0) {
-        for (size_t i = 0; i < lines.size(); ++i) {
-          if (header_of(lines[i]) == section) table_end = static_cast<ptrdiff_t>(i);
-        }
-      }
-      lines.insert(lines.begin() + table_end + 1, assignment);
-    } else {
-      if (!lines.empty() && !trim(lines.back()).empty()) lines.emplace_back();
-      lines.push_back("[" + std::string(section) + "]");
-      lines.push_back(assignment);
-    }
-  }
+  return Status::precondition(source + ": " + std::string(key) + ": " + refusal +
+                              "; nothing was changed");
+}
 
-  if (Status st = make_parent_dirs(path); !st) return st;
-  const std::string temp = path + ".new";
+Status set_config_value_in_file(const std::string& path, std::string_view key,
+                                std::string_view value_text, std::string* saved) {
+  const std::string target = write_target(path);
+  std::string text;
+  mode_t mode = 0644;
   {
-    std::ofstream out(temp, std::ios::trunc);
-    for (const std::string& l : lines) out << l << '\n';
-    out.flush();
-    if (!out) return Status::io("cannot write " + temp + ": " + std::strerror(errno));
+    std::ifstream in(target, std::ios::binary);
+    if (!in && errno != ENOENT)
+      return Status::io("cannot read " + target + ": " + std::strerror(errno));
+    if (in) {
+      std::ostringstream content;
+      content << in.rdbuf();
+      if (in.bad()) return Status::io("cannot read " + target);
+      text = content.str();
+      struct stat st {};
+      if (::stat(target.c_str(), &st) == 0) mode = st.st_mode & 07777;
+    }
   }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    const std::string why = std::strerror(errno);
-    std::remove(temp.c_str());
-    return Status::io("cannot replace " + path + ": " + why);
+  std::string edited;
+  if (Status st = set_config_value_in_text(text, target, key, value_text, &edited, saved); !st)
+    return st;
+  if (Status st = make_parent_dirs(target); !st) return st;
+  std::string err;
+  if (!report::write_file_atomically(target, edited, mode, &err)) {
+    return Status::io("cannot replace " + target + ": " + err);
   }
   return Status::ok();
 }

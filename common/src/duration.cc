@@ -14,7 +14,8 @@ struct Unit {
 };
 
 // Largest first: parts must appear in this order, each at most once.
-constexpr std::array<Unit, 4> kUnits = {{{"h", 3'600'000}, {"m", 60'000}, {"s", 1'000}, {"ms", 1}}};
+constexpr std::array<Unit, 5> kUnits = {
+    {{"d", 86'400'000}, {"h", 3'600'000}, {"m", 60'000}, {"s", 1'000}, {"ms", 1}}};
 
 // Bounds every number so that the sum of all parts fits in Duration::rep.
 constexpr uint64_t kMaxNumber = 1'000'000'000;
@@ -66,13 +67,13 @@ bool parse_duration(std::string_view text, Duration* out, std::string* err) {
     if (unit.empty()) {
       return fail(err, quoted + " needs a unit after " +
                            std::string(text.substr(number_begin, i - number_begin)) +
-                           " (h, m, s or ms), e.g. \"20m\"");
+                           " (d, h, m, s or ms), e.g. \"20m\"");
     }
     size_t u = 0;
     while (u < kUnits.size() && kUnits[u].name != unit) ++u;
     if (u == kUnits.size()) {
       return fail(err,
-                  quoted + " has an unknown unit \"" + std::string(unit) + "\"; use h, m, s or ms");
+                  quoted + " has an unknown unit \"" + std::string(unit) + "\"; use d, h, m, s or ms");
     }
     if (u < next_unit) {
       return fail(err, quoted + ": write each unit once, largest first, e.g. \"1h30m\"");
@@ -97,6 +98,56 @@ std::string format_duration(Duration d) {
     left -= n * unit.ms;
   }
   return text;
+}
+
+std::string format_duration_natural(Duration d) {
+  static constexpr std::array<Unit, 4> kNatural = {
+      {{"d", 86'400'000}, {"h", 3'600'000}, {"min", 60'000}, {"s", 1'000}}};
+  int64_t left = d.count();
+  std::string text;
+  for (const Unit& unit : kNatural) {
+    const int64_t n = left / unit.ms;
+    if (n == 0) continue;
+    text += (text.empty() ? "" : " ") + std::to_string(n) + " " + std::string(unit.name);
+    left -= n * unit.ms;
+  }
+  return text.empty() ? "0 s" : text;
+}
+
+bool parse_duration_natural(std::string_view text, Duration* out, std::string* err) {
+  // Unit words become the text form's units; numbers and everything else
+  // pass through for parse_duration to judge.
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kWords = {{
+      {"days", "d"}, {"day", "d"}, {"hours", "h"}, {"hour", "h"}, {"hrs", "h"}, {"hr", "h"},
+      {"minutes", "m"}, {"minute", "m"}, {"mins", "m"}, {"min", "m"}, {"seconds", "s"},
+      {"second", "s"}, {"secs", "s"}, {"sec", "s"}, {"d", "d"}, {"h", "h"}, {"s", "s"},
+  }};
+  std::string normal;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!std::isalpha(static_cast<unsigned char>(text[i]))) {
+      if (!is_space(text[i])) normal += text[i];
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    std::string word;
+    while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[end])));
+      ++end;
+    }
+    std::string unit = word;  // "m", "ms" and unknown words as they are
+    for (const auto& [name, short_name] : kWords) {
+      if (word == name) unit = std::string(short_name);
+    }
+    normal += unit;
+    i = end;
+  }
+  if (normal.empty()) return parse_duration(text, out, err);
+  std::string why;
+  if (parse_duration(normal, out, &why)) return true;
+  if (err) *err = "\"" + std::string(text) + "\" is not a duration; write e.g. 20 min, 1 h 30 min or 45 s";
+  return false;
 }
 
 }  // namespace limber

@@ -40,19 +40,25 @@ struct LockedSetting {
 };
 
 TEST(PolicyExamples, AsAPolicyDirectoryTheyLockWhatTheGuideSays) {
-  ConfigLoader loader({"", "", LIMBER_POLICY_EXAMPLES});
+  ConfigPaths paths;
+  paths.policy_dir = LIMBER_POLICY_EXAMPLES;
+  paths.policy_owners = {};  // files in a source tree: whoever checked it out owns them
+  ConfigLoader loader(paths);
   std::vector<ConfigDiagnostic> diags;
   const Config config = loader.load(&diags);
   for (const ConfigDiagnostic& d : diags) ADD_FAILURE() << d.to_string();
 
   const LockedSetting expected[] = {
-      {"rest.enabled", "true", "10-rest-break-hourly.toml"},
+      {"rest.enabled", "true", "20-no-skipping.toml"},
       {"rest.interval", "55m", "10-rest-break-hourly.toml"},
       {"rest.duration", "5m", "10-rest-break-hourly.toml"},
       {"micro.allow_skip", "false", "20-no-skipping.toml"},
       {"rest.allow_skip", "false", "20-no-skipping.toml"},
       {"daily.allow_skip", "false", "20-no-skipping.toml"},
       {"rest.max_postpones", "2", "20-no-skipping.toml"},
+      {"micro.enabled", "true", "20-no-skipping.toml"},
+      {"pause.max", "2h", "20-no-skipping.toml"},
+      {"quiet.max", "2h", "20-no-skipping.toml"},
       {"schedule.work_hours", "mon-fri 08:00-12:30,13:15-18:00", "30-work-hours.toml"},
       {"checklist.recheck_days", "90", "40-desk-checklist.toml"},
   };

@@ -71,7 +71,9 @@ TEST(SiteConfig, UncommentedKeysLoadAsTheBuiltInDefaults) {
   const std::string path = std::string(dir_template) + "/limber.toml";
   std::ofstream(path) << uncommented;
 
-  ConfigLoader loader({path, "", ""});
+  ConfigPaths paths;
+  paths.site_file = path;
+  ConfigLoader loader(paths);
   std::vector<ConfigDiagnostic> diags;
   const Config loaded = loader.load(&diags);
   for (const ConfigDiagnostic& d : diags) ADD_FAILURE() << d.to_string();

@@ -91,12 +91,6 @@ SettingRow::SettingRow(wxWindow* parent, const Json& meta, const wxString& label
     line->Add(text, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, parent->FromDIP(12));
     auto* control_box = new wxBoxSizer(wxHORIZONTAL);
     control_box->Add(control_, 0, wxALIGN_CENTER_VERTICAL);
-    if (spin_ != nullptr && kind_.control == SettingControl::kDuration) {
-      auto* unit = new wxStaticText(parent, wxID_ANY, duration_unit_s_ == 60 ? _("min") : _("s"));
-      unit->SetMinSize(wxSize(parent->FromDIP(28), -1));  // spin boxes line up whatever the unit
-      control_box->Add(unit, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, parent->FromDIP(6));
-      enable_with_lock_.push_back(unit);
-    }
     line->Add(control_box, 0, wxALIGN_CENTER_VERTICAL);
     column->Add(line, 0, wxEXPAND);
     control_->SetToolTip(label);
@@ -155,26 +149,25 @@ void SettingRow::build_control(wxWindow* parent, const wxString& label, const st
       id_list_->Bind(wxEVT_CHECKLISTBOX, [this](wxCommandEvent&) { send(checked_ids()); });
       control_ = id_list_;
       break;
-    case SettingControl::kDuration:
-    case SettingControl::kInteger: {
-      long lo = kind_.min_int, hi = kind_.max_int;
-      if (kind_.control == SettingControl::kDuration) {
-        // Whole minutes unless the setting goes below a minute.
-        duration_bounds(expected, &lo, &hi);
-        duration_unit_s_ = lo < 60 ? 1 : 60;
-        lo = std::max(1L, lo / duration_unit_s_);
-        hi = std::max(lo, hi / duration_unit_s_);
-      }
-      spin_ = new wxSpinCtrl(parent, wxID_ANY, wxString(), wxDefaultPosition, parent->FromDIP(wxSize(130, -1)),
-                             wxSP_ARROW_KEYS | wxTE_PROCESS_ENTER, static_cast<int>(lo), static_cast<int>(hi));
-      spin_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) {
-        const long v = spin_->GetValue();
-        if (kind_.control == SettingControl::kInteger) {
-          send(std::to_string(v));
-        } else {
-          send(std::to_string(v) + (duration_unit_s_ == 60 ? "m" : "s"));
-        }
+    case SettingControl::kDuration: {
+      // Typed in natural units ("5 min", "1 h 30 min") and checked here:
+      // a spin box turned "abc" into its minimum and saved that.
+      duration_bounds(expected, &min_s_, &max_s_);
+      text_ = new wxTextCtrl(parent, wxID_ANY, wxString(), wxDefaultPosition, parent->FromDIP(wxSize(130, -1)),
+                             wxTE_PROCESS_ENTER);
+      text_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { send_duration(); });
+      text_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
+        send_duration();
+        e.Skip();
       });
+      control_ = text_;
+      break;
+    }
+    case SettingControl::kInteger: {
+      spin_ = new wxSpinCtrl(parent, wxID_ANY, wxString(), wxDefaultPosition, parent->FromDIP(wxSize(130, -1)),
+                             wxSP_ARROW_KEYS | wxTE_PROCESS_ENTER, static_cast<int>(kind_.min_int),
+                             static_cast<int>(kind_.max_int));
+      spin_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { send(std::to_string(spin_->GetValue())); });
       control_ = spin_;
       break;
     }
@@ -183,7 +176,7 @@ void SettingRow::build_control(wxWindow* parent, const wxString& label, const st
                              wxTE_PROCESS_ENTER);
       text_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { send(to_utf8(text_->GetValue())); });
       text_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
-        if (to_utf8(text_->GetValue()) != value_) send(to_utf8(text_->GetValue()));
+        if (to_utf8(text_->GetValue()) != shown_) send(to_utf8(text_->GetValue()));
         e.Skip();
       });
       control_ = text_;
@@ -205,7 +198,7 @@ void SettingRow::update(const Json& meta) {
   }
   // A value the user is typing, or one whose change limberd has not yet
   // answered, is not overwritten by an older state.
-  const bool editing = pending_ > 0 || (text_ != nullptr && text_->HasFocus() && to_utf8(text_->GetValue()) != value_);
+  const bool editing = pending_ > 0 || (text_ != nullptr && text_->HasFocus() && to_utf8(text_->GetValue()) != shown_);
   value_ = text_of(meta, "value");
   if (!editing) show_value();
 }
@@ -231,13 +224,35 @@ void SettingRow::show_value() {
       break;
     }
     case SettingControl::kDuration: {
-      const long s = seconds_of(value_);
-      if (s >= 0) spin_->SetValue(static_cast<int>((s + duration_unit_s_ / 2) / duration_unit_s_));
+      Duration d{};
+      text_->ChangeValue(parse_duration(value_, &d, nullptr) ? from_utf8(format_duration_natural(d))
+                                                             : from_utf8(value_));
       break;
     }
     case SettingControl::kInteger: spin_->SetValue(static_cast<int>(std::strtol(value_.c_str(), nullptr, 10))); break;
     case SettingControl::kText: text_->ChangeValue(from_utf8(value_)); break;
   }
+  if (text_ != nullptr) shown_ = to_utf8(text_->GetValue());
+}
+
+void SettingRow::send_duration() {
+  const std::string typed = to_utf8(text_->GetValue());
+  if (typed == shown_) return;  // nothing changed (focus passing through)
+  Duration d{};
+  std::string err;
+  if (!parse_duration_natural(typed, &d, &err)) {
+    show_error(from_utf8(err), false);
+    return;
+  }
+  const long s = static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(d).count());
+  if (s < min_s_ || s > max_s_) {
+    show_error(wxString::Format(_("Choose a time from %s to %s."),
+                                from_utf8(format_duration_natural(std::chrono::seconds(min_s_))),
+                                from_utf8(format_duration_natural(std::chrono::seconds(max_s_)))),
+               false);
+    return;
+  }
+  send(format_duration(d));
 }
 
 void SettingRow::set_locked_by(const std::string& file) {
@@ -287,8 +302,8 @@ void SettingRow::applied() {
   }
 }
 
-void SettingRow::show_error(const wxString& message) {
-  if (pending_ > 0) --pending_;
+void SettingRow::show_error(const wxString& message, bool answer) {
+  if (answer && pending_ > 0) --pending_;
   error_->SetLabel(message);
   error_->Wrap(error_->FromDIP(kRowWidth));
   error_->Show();

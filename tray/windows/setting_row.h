@@ -54,12 +54,16 @@ class SettingRow {
   void set_exercises(const rpc::Json& exercises);
   // limberd's answer to an apply: nothing, or its error message.
   void applied();
-  void show_error(const wxString& message);
+  // `answer`: the message is limberd's answer to an apply (not a check of
+  // the row's own).
+  void show_error(const wxString& message, bool answer = true);
 
  private:
   void build_control(wxWindow* parent, const wxString& label, const std::string& expected);
   void show_value();
   void send(const std::string& value);
+  // Checks the typed duration: sends it, or says beside the field why not.
+  void send_duration();
   std::string checked_ids() const;
 
   std::string key_;
@@ -68,7 +72,9 @@ class SettingRow {
   std::string value_;
   bool locked_ = false;
   int pending_ = 0;  // applies sent and not yet answered
-  long duration_unit_s_ = 60;
+  long min_s_ = 0;  // kDuration: the allowed range, in seconds
+  long max_s_ = 0;
+  std::string shown_;  // the text the field was last given (text fields)
 
   wxSizer* sizer_ = nullptr;
   wxWindow* control_ = nullptr;

@@ -37,22 +37,35 @@ const std::vector<Section>& sections() {
        {{"micro.enabled", wxTRANSLATE("Remind me to take micro-breaks")},
         {"micro.interval", wxTRANSLATE("Time between micro-breaks")},
         {"micro.duration", wxTRANSLATE("Length of a micro-break")},
+        {"micro.snooze", wxTRANSLATE("Postpone a micro-break by")},
+        {"micro.max_postpones", wxTRANSLATE("Times a micro-break may be postponed")},
         {"micro.allow_skip", wxTRANSLATE("Allow skipping a micro-break")}}},
       {wxTRANSLATE("Rest breaks"),
        {{"rest.enabled", wxTRANSLATE("Remind me to take rest breaks")},
         {"rest.interval", wxTRANSLATE("Time between rest breaks")},
         {"rest.duration", wxTRANSLATE("Length of a rest break")},
+        {"rest.snooze", wxTRANSLATE("Postpone a rest break by")},
+        {"rest.max_postpones", wxTRANSLATE("Times a rest break may be postponed")},
         {"rest.allow_skip", wxTRANSLATE("Allow skipping a rest break")}}},
       {wxTRANSLATE("Daily limit"),
        {{"daily.enabled", wxTRANSLATE("Suggest stopping after a day's active time")},
         {"daily.interval", wxTRANSLATE("Active time per day")}}},
-      {wxTRANSLATE("Work hours"), {{"schedule.work_hours", wxTRANSLATE("Remind me during")}}},
+      {wxTRANSLATE("Work hours"),
+       {{"schedule.work_hours", wxTRANSLATE("Remind me during")},
+        {"schedule.day_starts_at", wxTRANSLATE("A new day starts at")}}},
+      {wxTRANSLATE("Do not disturb"),
+       {{"dnd.fullscreen", wxTRANSLATE("Hold reminders during fullscreen applications")},
+        {"dnd.inhibitors", wxTRANSLATE("Hold reminders while a video or presentation plays")},
+        {"dnd.desktop", wxTRANSLATE("Follow the desktop's do-not-disturb")},
+        {"dnd.calls", wxTRANSLATE("Hold reminders during calls")},
+        {"dnd.", nullptr}}},
       {wxTRANSLATE("Break prompt"),
        {{"prompt.style", wxTRANSLATE("Prompt style")}, {"prompt.sound", wxTRANSLATE("Play a sound")}, {"prompt.", nullptr}}},
       {wxTRANSLATE("Exercises"),
        {{"exercises.floor", wxTRANSLATE("Offer floor exercises")},
         {"exercises.equipment", wxTRANSLATE("Equipment at my desk")},
-        {"exercises.excluded", wxTRANSLATE("Never offer these exercises")}}},
+        {"exercises.excluded", wxTRANSLATE("Never offer these exercises")},
+        {"exercises.favourites", wxTRANSLATE("Offer these exercises more often")}}},
       {wxTRANSLATE("Reporting"), {{"report.", nullptr}}},
   };
   return list;
@@ -147,7 +160,9 @@ void SettingsWindow::load() {
   link_.call("exercises.list", Json::object(), [this](const Json& result, const rpc::Error* error) {
     if (error != nullptr) return;  // the list stays empty; config.list reports the link's trouble
     exercises_ = result.value("exercises", Json::array());
-    if (SettingRow* r = row("exercises.excluded")) r->set_exercises(exercises_);
+    for (const char* key : {"exercises.excluded", "exercises.favourites"}) {
+      if (SettingRow* r = row(key)) r->set_exercises(exercises_);
+    }
   });
   link_.call("config.list", Json::object(), [this](const Json& result, const rpc::Error* error) {
     if (error != nullptr) {
@@ -192,7 +207,7 @@ void SettingsWindow::build(const Json& keys) {
         apply(key, value);
       });
       sizer->Add(r->sizer(), 0, wxEXPAND | wxBOTTOM | wxRIGHT, FromDIP(12));
-      if (r->key() == "exercises.excluded" && exercises_.is_array()) r->set_exercises(exercises_);
+      if (r->key().rfind("exercises.", 0) == 0 && exercises_.is_array()) r->set_exercises(exercises_);
       rows_.push_back(std::move(r));
     }
   }

@@ -21,10 +21,24 @@
 // (config_keys.h) in the user's file is an error and does not apply.
 // Nothing here throws.
 //
+// Policies fail closed. A policy file is refused when it, or policy.d, is
+// not owned by one of ConfigPaths::policy_owners (root) or is writable by
+// group or others. A policy file that is refused, cannot be read or does
+// not parse keeps, in this order: its last good settings in this process;
+// the settings of its last good copy (ConfigPaths::policy_cache_dir, kept
+// across restarts); the keys it names now (when refused but readable),
+// locked at the site or built-in value; or else every key, locked at the
+// site or built-in value, because which keys it would lock is unknown. A
+// policy.d that cannot be listed keeps the files of its last listing, or of
+// the copies, or else locks every key the same way. Each case is an error
+// diagnostic naming the file.
+//
 // The daemon owns one ConfigLoader and calls load() at start-up and on
 // reload; Config is a plain value that may be copied to any thread. A
 // ConfigLoader is not thread-safe.
 #pragma once
+
+#include <sys/types.h>
 
 #include <initializer_list>
 #include <map>
@@ -38,6 +52,8 @@
 #include "limber/work_schedule.h"
 
 namespace limber {
+
+struct TomlEntry;  // config_toml_reader.h, private to limber_common
 
 enum class ConfigLayer { kDefault, kSite, kUser, kPolicy };
 // "default", "site", "user", "policy".
@@ -137,6 +153,15 @@ struct ConfigPaths {
   std::string site_file;
   std::string user_file;
   std::string policy_dir;
+  // Where the loader keeps a copy of each policy file that loaded, to keep
+  // its locks when the file later cannot be read or parsed, also across
+  // restarts (in the user's state dir). Empty: no copies.
+  std::string policy_cache_dir;
+  // Who may own policy.d and the files in it. A policy file or directory
+  // owned by anyone else, or writable by its group or others, is refused
+  // (see the failure rules). Empty: not checked (for reading the example
+  // files in a source tree).
+  std::vector<uid_t> policy_owners = {0};
 };
 
 // /etc/limber/limber.toml, $XDG_CONFIG_HOME/limber/limber.toml (falling back
@@ -174,18 +199,43 @@ class ConfigLoader {
     // locked, at an earlier policy file's value or else the site/default one.
     std::vector<std::string> locked_without_value;
   };
+  // The policy files to read. `unknown`: which files policy.d holds cannot
+  // be known, and no earlier listing or copy says.
+  struct PolicyListing {
+    std::vector<std::string> files;
+    bool dir_trusted = true;
+    bool unknown = false;
+  };
 
-  // Reads `path` into *out, keeping the last good settings on errors.
-  // Returns false when the file contributes nothing: it does not exist, or
-  // it is broken and was never good.
+  // The settings of a parsed file; a bad value keeps its value from
+  // *previous (may be null) when it had one.
+  FileSettings settings_of(const std::string& path, const std::vector<TomlEntry>& entries,
+                           ConfigLayer layer, const FileSettings* previous,
+                           std::vector<ConfigDiagnostic>* diags);
+  // Reads `path` (the site or user file) into *out, keeping the last good
+  // settings on errors. Returns false when the file contributes nothing: it
+  // does not exist, or it is broken and was never good.
   bool read_layer_file(const std::string& path, ConfigLayer layer, FileSettings* out,
                        std::vector<ConfigDiagnostic>* diags);
-  std::vector<std::string> list_policy_files(std::vector<ConfigDiagnostic>* diags);
+  // Reads one policy file, failing closed (see the failure rules). Returns
+  // false only when the file is gone from a trusted policy.d.
+  bool read_policy_file(const std::string& path, bool dir_trusted, FileSettings* out,
+                        std::vector<ConfigDiagnostic>* diags);
+  bool fall_back(const std::string& path, const std::vector<TomlEntry>* names, FileSettings* out,
+                 std::string* consequence);
+  PolicyListing list_policy_files(std::vector<ConfigDiagnostic>* diags);
+  static FileSettings lock_everything();
 
   ConfigPaths paths_;
   std::map<std::string, FileSettings> last_good_;  // by path
   std::vector<std::string> last_policy_files_;
 };
+
+// Why limberd would refuse `path` (policy.d or a policy file in it) for its
+// owner or mode under `owners` (ConfigPaths::policy_owners), e.g. "owned by
+// uid 1000 (policy must be owned by root)"; empty when it would not. For
+// `limberctl doctor`.
+std::string policy_path_problem(const std::string& path, const std::vector<uid_t>& owners);
 
 // Checks one file on its own, as `limberctl config validate FILE` does:
 // every problem goes to *diags (may be null). Returns ok when there are no

@@ -166,22 +166,46 @@ TEST_F(TrayWindowTest, SettingsApplyAtOnceFollowTheDaemonAndShowRefusedValuesInl
   }
   EXPECT_TRUE(shows_text(frame, "Time between micro-breaks"));
 
-  // A change goes to limberd at once.
-  auto* interval = dynamic_cast<wxSpinCtrl*>(find_named(frame, "micro.interval"));
+  for (const char* key : {"micro.snooze", "micro.max_postpones", "rest.snooze", "rest.max_postpones",
+                          "schedule.day_starts_at", "dnd.fullscreen", "dnd.calls", "exercises.favourites"}) {
+    EXPECT_NE(find_named(frame, key), nullptr) << "no control for " << key;
+  }
+
+  // Durations show in natural units, and a change goes to limberd at once.
+  auto* interval = dynamic_cast<wxTextCtrl*>(find_named(frame, "micro.interval"));
   ASSERT_NE(interval, nullptr);
-  EXPECT_EQ(interval->GetValue(), 20);
-  interval->SetValue(25);
-  wxSpinEvent spin(wxEVT_SPINCTRL, interval->GetId());
-  spin.SetEventObject(interval);
-  spin.SetInt(25);
-  interval->GetEventHandler()->ProcessEvent(spin);
+  EXPECT_EQ(interval->GetValue(), "20 min");
+  const auto enter_text = [](wxTextCtrl* field, const char* text) {
+    field->ChangeValue(text);
+    wxCommandEvent enter(wxEVT_TEXT_ENTER, field->GetId());
+    enter.SetEventObject(field);
+    field->GetEventHandler()->ProcessEvent(enter);
+  };
+  enter_text(interval, "25 min");
   EXPECT_TRUE(pump_until([&] { return call("config.get", Json{{"key", "micro.interval"}})["value"] == "25m"; }, 5s));
+
+  // Issue 15: "abc" and Tab saved interval = "1m". Now nothing is sent and
+  // the field says why.
+  interval->ChangeValue("abc");
+  wxFocusEvent tab(wxEVT_KILL_FOCUS, interval->GetId());
+  tab.SetEventObject(interval);
+  interval->GetEventHandler()->ProcessEvent(tab);
+  wxWindow* interval_error = find_named(frame, "micro.interval.error");
+  ASSERT_NE(interval_error, nullptr);
+  EXPECT_TRUE(pump_until([&] { return interval_error->IsShown(); }, 2s));
+  EXPECT_NE(label_of(interval_error).find("\"abc\" is not a duration"), std::string::npos)
+      << label_of(interval_error);
+  EXPECT_EQ(call("config.get", Json{{"key", "micro.interval"}})["value"], "25m");
+  enter_text(interval, "5 h");  // out of range (1 min to 4 h)
+  EXPECT_TRUE(pump_until([&] { return label_of(interval_error).find("from 1 min to 4 h") != std::string::npos; }, 2s))
+      << label_of(interval_error);
+  EXPECT_EQ(call("config.get", Json{{"key", "micro.interval"}})["value"], "25m");
 
   // A change made elsewhere (limberctl) shows up through config.changed.
   call("config.set", Json{{"key", "micro.duration"}, {"value", "45s"}});
-  auto* duration = dynamic_cast<wxSpinCtrl*>(find_named(frame, "micro.duration"));
+  auto* duration = dynamic_cast<wxTextCtrl*>(find_named(frame, "micro.duration"));
   ASSERT_NE(duration, nullptr);
-  EXPECT_TRUE(pump_until([&] { return duration->GetValue() == 45; }, 5s)) << duration->GetValue();
+  EXPECT_TRUE(pump_until([&] { return duration->GetValue() == "45 s"; }, 5s)) << duration->GetValue();
 
   // A value limberd refuses is shown under its setting.
   auto* hours = dynamic_cast<wxTextCtrl*>(find_named(frame, "schedule.work_hours"));
@@ -213,7 +237,7 @@ TEST_F(TrayWindowTest, SettingsLockedByPolicyAreDisabledAndSayManagedByYourOrgan
         5s))
         << "the tooltip does not name the policy file: " << managed->GetToolTipText();
   }
-  EXPECT_EQ(dynamic_cast<wxSpinCtrl*>(find_named(frame, "micro.interval"))->GetValue(), 25);
+  EXPECT_EQ(dynamic_cast<wxTextCtrl*>(find_named(frame, "micro.interval"))->GetValue(), "25 min");
   // Keys the policy does not set stay editable.
   EXPECT_TRUE(find_named(frame, "micro.duration")->IsEnabled());
   EXPECT_FALSE(find_named(frame, "micro.duration.managed")->IsShown());

@@ -1,6 +1,8 @@
 // The layered loader against real files in a temporary directory.
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -25,6 +27,9 @@ class ConfigFiles : public ::testing::Test {
     paths_.site_file = dir_ + "/etc/limber.toml";
     paths_.user_file = dir_ + "/home/limber.toml";
     paths_.policy_dir = dir_ + "/etc/policy.d";
+    paths_.policy_cache_dir = dir_ + "/state/policy-copies";
+    paths_.policy_owners = {::getuid()};  // the test's files; root's in a real install
+    ::umask(022);  // policy files others can write are refused
     fs::create_directories(paths_.policy_dir);
     fs::create_directories(dir_ + "/home");
   }

@@ -24,7 +24,9 @@ class ExerciseSettingsTest : public ::testing::Test {
   Config load(const std::string& toml) {
     const std::string path = dir_ + "/limber.toml";
     std::ofstream(path) << toml;
-    ConfigLoader loader(ConfigPaths{"", path, ""});
+    ConfigPaths paths;
+    paths.user_file = path;
+    ConfigLoader loader(paths);
     std::vector<ConfigDiagnostic> diags;
     Config config = loader.load(&diags);
     for (const auto& d : diags) ADD_FAILURE() << d.to_string();
