@@ -54,6 +54,7 @@ bool Limberd::start() {
   start_signals();
   if (!core_->start([this](Duration grace, ActivitySink& sink) { return start_source(grace, sink); })) return false;
   listen();
+  watch_config();
   std::string why;
   if (logind_.start(&loop_, core_->loop(), &why)) {
     log_info("watching screen lock and suspend through logind");
@@ -124,6 +125,17 @@ void Limberd::listen() {
   }
 }
 
+void Limberd::watch_config() {
+  config_watch_ = std::make_unique<ConfigWatch>(&loop_, std::chrono::milliseconds(300), [this] {
+    if (stopping_ || !core_) return;
+    log_info("configuration files changed: reloading");
+    core_->reload_config();
+  });
+  if (Status st = config_watch_->start(core_->config_loader().paths()); !st) {
+    log_warning("configuration changes apply only on SIGHUP: " + st.message());
+  }
+}
+
 void Limberd::configure_dnd() {
   if (stopping_ || !core_) return;
   const Config& c = core_->config();
@@ -149,6 +161,7 @@ void Limberd::stop() {
   if (ipc_) ipc_->close();
   logind_.stop();
   dnd_.stop();
+  if (config_watch_) config_watch_->stop();
   // Its helpers close their notifications and exit while ~Limberd runs the
   // loop to its end.
   if (notifier_) notifier_->stop();

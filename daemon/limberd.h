@@ -20,6 +20,7 @@
 #include <string>
 
 #include "activity/logind_watch.h"
+#include "config_watch.h"
 #include "daemon_core.h"
 #include "dnd/do_not_disturb.h"
 #include "ipc/ipc_server.h"
@@ -60,6 +61,7 @@ class Limberd final : public Views {
   DaemonDeps deps();
   std::unique_ptr<ActivitySource> start_source(Duration idle_grace, ActivitySink& sink);
   void listen();
+  void watch_config();
   void configure_dnd();
   void start_signals();
   void stop();
@@ -73,6 +75,7 @@ class Limberd final : public Views {
   std::unique_ptr<IpcServer> ipc_;
   LogindWatch logind_;
   DoNotDisturb dnd_;
+  std::unique_ptr<ConfigWatch> config_watch_;  // hand edits apply without SIGHUP
   std::unique_ptr<DaemonTimer> prompt_review_;  // a tray's disconnect, reviewed outside the IPC code
   bool stopping_ = false;
   bool serving_ = false;  // start() succeeded

@@ -31,7 +31,11 @@ PromptCoordinator::PromptCoordinator(const Clock& clock, TimerFactory& timers, B
       config_(config),
       catalog_(catalog),
       notifier_(notifier),
-      progress_timer_(timers.make([this] { send_progress(); })) {}
+      progress_timer_(timers.make([this] { send_progress(); })),
+      quiet_timer_(timers.make([this] {
+        log_notice("quiet mode ends: the organisation's policy limits it (quiet.max)");
+        set_user_quiet(false);
+      })) {}
 
 void PromptCoordinator::start() {
   // The engine's quiet, as restored with the timers, is the user's own.
@@ -241,8 +245,13 @@ void PromptCoordinator::send_progress() {
   // the wake that follows at their deadline.
 }
 
-void PromptCoordinator::set_user_quiet(bool on) {
+void PromptCoordinator::set_user_quiet(bool on, Duration limit) {
   user_quiet_ = on;
+  if (on && limit > Duration{0}) {
+    quiet_timer_->start(limit);
+  } else if (!on) {
+    quiet_timer_->stop();
+  }
   apply_quiet();
 }
 
@@ -280,6 +289,7 @@ void PromptCoordinator::on_prompt_action(uint64_t id, PromptAction action) {
 void PromptCoordinator::stop() {
   stopping_ = true;
   progress_timer_->stop();
+  quiet_timer_->stop();
   prompts_.clear();
 }
 

@@ -59,7 +59,9 @@ class PromptCoordinator {
   // The first exercise shown with break `id` ("" when none).
   std::string exercise_of(uint64_t id) const;
 
-  void set_user_quiet(bool on);
+  // The user's quiet mode; it ends by itself after `limit` (a policy's
+  // quiet.max) when that is above zero.
+  void set_user_quiet(bool on, Duration limit = Duration{0});
   bool user_quiet() const { return user_quiet_; }
   // Do-not-disturb conditions changed (DoNotDisturb::any_active()).
   void set_dnd_active(bool on);
@@ -98,6 +100,7 @@ class PromptCoordinator {
   bool stopping_ = false;
   std::function<void()> state_changed_;
   std::unique_ptr<DaemonTimer> progress_timer_;
+  std::unique_ptr<DaemonTimer> quiet_timer_;  // ends quiet mode at quiet.max
 };
 
 }  // namespace limber

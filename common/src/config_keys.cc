@@ -46,6 +46,7 @@ KeyDef text_key(std::string_view name, ConfigType type, std::string_view def,
   return k;
 }
 
+// The data table of every key (tools/check_sizes.py allows its length).
 std::vector<KeyDef> build_keys() {
   std::vector<KeyDef> keys;
   KeyDef source = text_key(

@@ -114,6 +114,28 @@ bool ConfigLoader::read_layer_file(const std::string& path, ConfigLayer layer, F
   return true;
 }
 
+void ConfigLoader::apply_policy(const std::string& path, const FileSettings& policy, const Config& managed,
+                                Config* config) {
+  const std::vector<KeyDef>& keys = config_keys();
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const std::string key(keys[i].name);
+    const auto value = policy.values.find(key);
+    const bool names = std::find(policy.locked_without_value.begin(), policy.locked_without_value.end(), key) !=
+                       policy.locked_without_value.end();
+    if (value != policy.values.end()) config->set(i, value->second.value, {ConfigLayer::kPolicy, path, value->second.line, ""});
+    if (value == policy.values.end() && !names) continue;
+    // A bad value keeps what an earlier policy file locked; otherwise the
+    // key is locked at the managed layers' value, never at the user's.
+    if (names && config->entries_[i].locked) continue;
+    if (names) {
+      const Config::Entry& base = managed.entries_[i];
+      config->set(i, base.value, base.source);
+    }
+    config->entries_[i].locked = true;
+    config->entries_[i].locked_by = path;
+  }
+}
+
 Config ConfigLoader::load(std::vector<ConfigDiagnostic>* diags) {
   Config config;
   const std::vector<KeyDef>& keys = config_keys();
@@ -151,31 +173,11 @@ Config ConfigLoader::load(std::vector<ConfigDiagnostic>* diags) {
     apply(paths_.user_file, ConfigLayer::kUser, user);
   }
 
-  auto lock = [&](const std::string& path, const FileSettings& policy) {
-    apply(path, ConfigLayer::kPolicy, policy);
-    for (size_t i = 0; i < keys.size(); ++i) {
-      const std::string key(keys[i].name);
-      const bool sets = policy.values.count(key) > 0;
-      const bool names =
-          std::find(policy.locked_without_value.begin(), policy.locked_without_value.end(), key) !=
-          policy.locked_without_value.end();
-      if (!sets && !names) continue;
-      // A bad value keeps what an earlier policy file locked; otherwise the
-      // key is locked at the managed layers' value, never at the user's.
-      if (names && config.entries_[i].locked) continue;
-      if (names) {
-        const Config::Entry& base = managed.entries_[i];
-        config.set(i, base.value, base.source);
-      }
-      config.entries_[i].locked = true;
-      config.entries_[i].locked_by = path;
-    }
-  };
   PolicyListing listing = list_policy_files(diags);
-  if (listing.unknown) lock(paths_.policy_dir, lock_everything());
+  if (listing.unknown) apply_policy(paths_.policy_dir, lock_everything(), managed, &config);
   for (const std::string& path : listing.files) {
     FileSettings policy;
-    if (read_policy_file(path, listing.dir_trusted, &policy, diags)) lock(path, policy);
+    if (read_policy_file(path, listing.dir_trusted, &policy, diags)) apply_policy(path, policy, managed, &config);
   }
 
   if (have_user) {

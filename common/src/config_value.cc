@@ -103,6 +103,32 @@ std::string describe_expected(const KeyDef& def) {
   return "";
 }
 
+namespace {
+
+bool parse_int_value(const KeyDef& def, std::string_view text, ConfigValue* out, std::string* err) {
+  int64_t n = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || ptr != text.data() + text.size() || n < def.min_int || n > def.max_int) {
+    return fail(def, text, "", err);
+  }
+  *out = n;
+  return true;
+}
+
+// Words separated by commas or spaces, stored as "a,b,c".
+bool parse_word_list_value(const KeyDef& def, std::string_view text, ConfigValue* out, std::string* err) {
+  std::string normalised;
+  for (const std::string& word : split_word_list(text)) {
+    if (!is_list_word(word)) return fail(def, text, "\"" + word + "\" is not a word", err);
+    if (!def.choices.empty() && !is_choice(def, word)) return fail(def, text, "unknown \"" + word + "\"", err);
+    normalised += (normalised.empty() ? "" : ",") + word;
+  }
+  *out = std::move(normalised);
+  return true;
+}
+
+}  // namespace
+
 bool parse_config_value(const KeyDef& def, std::string_view text, ConfigValue* out,
                         std::string* err) {
   switch (def.type) {
@@ -110,16 +136,8 @@ bool parse_config_value(const KeyDef& def, std::string_view text, ConfigValue* o
       if (text != "true" && text != "false") return fail(def, text, "", err);
       *out = text == "true";
       return true;
-    case ConfigType::kInt: {
-      int64_t n = 0;
-      const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-      if (ec != std::errc() || ptr != text.data() + text.size() || n < def.min_int ||
-          n > def.max_int) {
-        return fail(def, text, "", err);
-      }
-      *out = n;
-      return true;
-    }
+    case ConfigType::kInt:
+      return parse_int_value(def, text, out, err);
     case ConfigType::kDuration: {
       Duration d{};
       std::string why;
@@ -149,18 +167,8 @@ bool parse_config_value(const KeyDef& def, std::string_view text, ConfigValue* o
       *out = std::string(text);
       return true;
     }
-    case ConfigType::kWordList: {
-      std::string normalised;
-      for (const std::string& word : split_word_list(text)) {
-        if (!is_list_word(word)) return fail(def, text, "\"" + word + "\" is not a word", err);
-        if (!def.choices.empty() && !is_choice(def, word)) {
-          return fail(def, text, "unknown \"" + word + "\"", err);
-        }
-        normalised += (normalised.empty() ? "" : ",") + word;
-      }
-      *out = std::move(normalised);
-      return true;
-    }
+    case ConfigType::kWordList:
+      return parse_word_list_value(def, text, out, err);
     case ConfigType::kPath:
       if (text.empty() || text.front() != '/' || text.find('\0') != std::string_view::npos)
         return fail(def, text, "", err);

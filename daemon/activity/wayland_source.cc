@@ -122,21 +122,7 @@ bool WaylandSource::start(uv_loop_t* loop, const Clock& clock, Duration idle_gra
   if (seat_name_ == 0) return fail("compositor offers no wl_seat");
 
   const uint32_t timeout = timeout_ms(idle_grace);
-  if (ext_notifier_name_ != 0) {
-    seat_ = static_cast<wl_seat*>(wl_registry_bind(registry_, seat_name_, &wl_seat_interface, 1));
-    ext_notifier_ = static_cast<ext_idle_notifier_v1*>(
-        wl_registry_bind(registry_, ext_notifier_name_, &ext_idle_notifier_v1_interface, 1));
-    ext_notification_ = ext_idle_notifier_v1_get_idle_notification(ext_notifier_, timeout, seat_);
-    ext_idle_notification_v1_add_listener(ext_notification_, &Listeners::kExtNotification, this);
-    protocol_ = Protocol::kExtIdleNotify;
-  } else if (kde_idle_name_ != 0) {
-    seat_ = static_cast<wl_seat*>(wl_registry_bind(registry_, seat_name_, &wl_seat_interface, 1));
-    kde_idle_ = static_cast<org_kde_kwin_idle*>(
-        wl_registry_bind(registry_, kde_idle_name_, &org_kde_kwin_idle_interface, 1));
-    kde_timeout_ = org_kde_kwin_idle_get_idle_timeout(kde_idle_, seat_, timeout);
-    org_kde_kwin_idle_timeout_add_listener(kde_timeout_, &Listeners::kKdeTimeout, this);
-    protocol_ = Protocol::kKdeIdle;
-  } else {
+  if (!ask_for_idle_notification(timeout)) {
     return fail("compositor offers neither ext-idle-notify-v1 nor org_kde_kwin_idle");
   }
   // A second round trip makes a compositor that rejects the request fail
@@ -156,6 +142,29 @@ bool WaylandSource::start(uv_loop_t* loop, const Clock& clock, Duration idle_gra
   log_info(std::string("activity: Wayland ") +
            (protocol_ == Protocol::kExtIdleNotify ? "ext-idle-notify-v1" : "org_kde_kwin_idle") +
            ", idle after " + std::to_string(timeout) + " ms");
+  return true;
+}
+
+// Binds the seat and asks for an idle notification after `timeout` ms, by
+// ext-idle-notify-v1 where offered, else org_kde_kwin_idle. False when neither is.
+bool WaylandSource::ask_for_idle_notification(uint32_t timeout) {
+  if (ext_notifier_name_ != 0) {
+    seat_ = static_cast<wl_seat*>(wl_registry_bind(registry_, seat_name_, &wl_seat_interface, 1));
+    ext_notifier_ = static_cast<ext_idle_notifier_v1*>(
+        wl_registry_bind(registry_, ext_notifier_name_, &ext_idle_notifier_v1_interface, 1));
+    ext_notification_ = ext_idle_notifier_v1_get_idle_notification(ext_notifier_, timeout, seat_);
+    ext_idle_notification_v1_add_listener(ext_notification_, &Listeners::kExtNotification, this);
+    protocol_ = Protocol::kExtIdleNotify;
+  } else if (kde_idle_name_ != 0) {
+    seat_ = static_cast<wl_seat*>(wl_registry_bind(registry_, seat_name_, &wl_seat_interface, 1));
+    kde_idle_ = static_cast<org_kde_kwin_idle*>(
+        wl_registry_bind(registry_, kde_idle_name_, &org_kde_kwin_idle_interface, 1));
+    kde_timeout_ = org_kde_kwin_idle_get_idle_timeout(kde_idle_, seat_, timeout);
+    org_kde_kwin_idle_timeout_add_listener(kde_timeout_, &Listeners::kKdeTimeout, this);
+    protocol_ = Protocol::kKdeIdle;
+  } else {
+    return false;
+  }
   return true;
 }
 

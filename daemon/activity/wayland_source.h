@@ -67,6 +67,7 @@ class WaylandSource final : public ActivitySource {
   Protocol protocol() const { return protocol_; }
 
  private:
+  bool ask_for_idle_notification(uint32_t timeout);
   struct Listeners;  // the wl_*_listener tables and their callbacks
 
   void on_idled();

@@ -7,6 +7,7 @@
 #include "api/api_params.h"
 #include "daemon_core.h"
 #include "limber/duration.h"
+#include "limber/policy_bounds.h"
 
 namespace limber::api {
 
@@ -32,6 +33,7 @@ Status pause_for(DaemonCore& daemon, const std::string& text) {
     throw ParamError{"parameter 'for' must be a duration like \"30m\" up to 7 days" +
                      (err.empty() ? std::string() : ": " + err)};
   }
+  if (Status st = check_pause_allowed(daemon.config(), length); !st) return st;
   daemon.loop().engine().pause_for(length);
   return Status::ok();
 }
@@ -40,6 +42,13 @@ Status pause_for(DaemonCore& daemon, const std::string& text) {
 Status pause_until(DaemonCore& daemon, const std::string& until) {
   BreakEngine& engine = daemon.loop().engine();
   if (until == "tomorrow") {
+    // A policy's longest pause is checked against the time to the day's start.
+    const Clock& c = daemon.clock();
+    const LocalTime now = c.local(c.wall());
+    const int day_start = daemon.config().get_minute_of_day("schedule.day_starts_at");
+    int minutes = day_start - now.minute_of_day;
+    if (minutes <= 0) minutes += 24 * 60;
+    if (Status st = check_pause_allowed(daemon.config(), std::chrono::minutes(minutes)); !st) return st;
     engine.pause_until_tomorrow();
     return Status::ok();
   }
@@ -52,6 +61,7 @@ Status pause_until(DaemonCore& daemon, const std::string& until) {
   const LocalTime now = clock.local(clock.wall());
   int minutes = h * 60 + m - now.minute_of_day;
   if (minutes <= 0) minutes += 24 * 60;
+  if (Status st = check_pause_allowed(daemon.config(), std::chrono::minutes(minutes)); !st) return st;
   engine.pause_until(clock.wall() + std::chrono::minutes(minutes) - std::chrono::seconds(now.second));
   return Status::ok();
 }
@@ -76,7 +86,11 @@ void register_break_methods(DaemonCore& daemon) {
     return Status::ok();
   });
   add_command(daemon, "quiet", [](DaemonCore& d, const Params& p) {
-    d.prompts().set_user_quiet(p.boolean("on"));
+    const bool on = p.boolean("on");
+    if (on) {
+      if (Status st = check_quiet_allowed(d.config()); !st) return st;
+    }
+    d.prompts().set_user_quiet(on, quiet_limit(d.config()));
     return Status::ok();
   });
 }

@@ -53,6 +53,26 @@ Json checklist(DaemonCore& daemon, const Checklist& list, bool with_items) {
                         daemon.config().get_int("checklist.recheck_days"));
 }
 
+RpcReply show_exercise(DaemonCore& daemon, const Params& p) {
+  const std::string id = p.string("id");
+  const Exercise* e = daemon.catalog().exercises.find(id);
+  if (e == nullptr) return RpcReply::fail(rpc::kNotFound, "no exercise '" + id + "'");
+  return RpcReply::ok(exercise_details(*e, daemon.catalog().health));
+}
+
+RpcReply list_checklists(DaemonCore& daemon) {
+  Json lists = Json::array();
+  for (const Checklist& c : daemon.catalog().checklists.checklists) lists.push_back(checklist(daemon, c, false));
+  return RpcReply::ok(Json{{"checklists", std::move(lists)}});
+}
+
+RpcReply get_checklist(DaemonCore& daemon, const Params& p) {
+  const std::string id = p.string("id");
+  const Checklist* c = daemon.catalog().checklists.find(id);
+  if (c == nullptr) return RpcReply::fail(rpc::kNotFound, "no checklist '" + id + "'");
+  return RpcReply::ok(checklist(daemon, *c, true));
+}
+
 RpcReply answer(DaemonCore& daemon, const Params& p) {
   const std::string id = p.string("checklist");
   const Checklist* c = daemon.catalog().checklists.find(id);
@@ -74,23 +94,9 @@ RpcReply answer(DaemonCore& daemon, const Params& p) {
 void register_catalog_methods(DaemonCore& daemon) {
   RpcDispatcher& d = daemon.dispatcher();
   d.add("exercises.list", [&daemon](const Params&, ClientContext&) { return list_exercises(daemon); });
-  d.add("exercises.show", [&daemon](const Params& p, ClientContext&) {
-    const std::string id = p.string("id");
-    const Exercise* e = daemon.catalog().exercises.find(id);
-    if (e == nullptr) return RpcReply::fail(rpc::kNotFound, "no exercise '" + id + "'");
-    return RpcReply::ok(exercise_details(*e, daemon.catalog().health));
-  });
-  d.add("checklist.list", [&daemon](const Params&, ClientContext&) {
-    Json lists = Json::array();
-    for (const Checklist& c : daemon.catalog().checklists.checklists) lists.push_back(checklist(daemon, c, false));
-    return RpcReply::ok(Json{{"checklists", std::move(lists)}});
-  });
-  d.add("checklist.get", [&daemon](const Params& p, ClientContext&) {
-    const std::string id = p.string("id");
-    const Checklist* c = daemon.catalog().checklists.find(id);
-    if (c == nullptr) return RpcReply::fail(rpc::kNotFound, "no checklist '" + id + "'");
-    return RpcReply::ok(checklist(daemon, *c, true));
-  });
+  d.add("exercises.show", [&daemon](const Params& p, ClientContext&) { return show_exercise(daemon, p); });
+  d.add("checklist.list", [&daemon](const Params&, ClientContext&) { return list_checklists(daemon); });
+  d.add("checklist.get", [&daemon](const Params& p, ClientContext&) { return get_checklist(daemon, p); });
   d.add("checklist.answer", [&daemon](const Params& p, ClientContext&) { return answer(daemon, p); });
 }
 

@@ -32,6 +32,11 @@ RpcReply list(const Config& config) {
   return RpcReply::ok(Json{{"keys", std::move(keys)}});
 }
 
+RpcReply get(const Config& config, const std::string& key) {
+  const ConfigExplanation e = config.explain(key);
+  return RpcReply::ok(Json{{"key", key}, {"value", e.value}, {"layer", config_layer_name(e.layer)}, {"locked", e.locked}});
+}
+
 RpcReply explain(const Config& config, const std::string& key) {
   const ConfigExplanation e = config.explain(key);
   Json overridden = Json::array();
@@ -76,11 +81,7 @@ RpcReply set(DaemonCore& daemon, const Params& p) {
 void register_config_methods(DaemonCore& daemon) {
   RpcDispatcher& d = daemon.dispatcher();
   d.add("config.list", [&daemon](const Params&, ClientContext&) { return list(daemon.config()); });
-  d.add("config.get", [&daemon](const Params& p, ClientContext&) {
-    const std::string key = known_key(p);
-    const ConfigExplanation e = daemon.config().explain(key);
-    return RpcReply::ok(Json{{"key", key}, {"value", e.value}, {"layer", config_layer_name(e.layer)}, {"locked", e.locked}});
-  });
+  d.add("config.get", [&daemon](const Params& p, ClientContext&) { return get(daemon.config(), known_key(p)); });
   d.add("config.explain", [&daemon](const Params& p, ClientContext&) { return explain(daemon.config(), known_key(p)); });
   d.add("config.set", [&daemon](const Params& p, ClientContext&) { return set(daemon, p); });
 }

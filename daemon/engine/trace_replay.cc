@@ -79,6 +79,63 @@ void TraceReplay::run_until(MonoTime t) {
   drain();
 }
 
+// One action of the trace at `at` (`offset` into the day); a refused
+// command goes to *st, a malformed action to *why (and false).
+bool TraceReplay::act(const std::string& action, const std::string& arg, MonoTime at, Duration offset, Status* st,
+                      std::string* why) {
+  Duration d{};
+  if (action == "type" || action == "mouse") {
+    if (!parse_trace_duration(arg, &d) || d <= Duration{0}) return (*why = "expected a duration", false);
+    const Duration step = std::chrono::seconds(action == "type" ? 1 : 2);
+    for (MonoTime t = at; t < at + d; t += step) {
+      run_until(t);
+      engine_.input(t);
+      drain();
+    }
+  } else if (action == "key") {
+    engine_.input(at);
+  } else if (action == "lock") {
+    engine_.session(SessionEvent::kLock);
+  } else if (action == "unlock") {
+    engine_.session(SessionEvent::kUnlock);
+  } else if (action == "sleep") {
+    engine_.session(SessionEvent::kSleep);
+  } else if (action == "wake") {
+    engine_.session(SessionEvent::kWake);
+  } else if (action == "start") {
+    *st = engine_.start_break();
+  } else if (action == "postpone") {
+    *st = engine_.postpone();
+  } else if (action == "skip") {
+    *st = engine_.skip();
+  } else if (action == "take") {
+    BreakKind kind{};
+    if (!parse_break_kind(arg, &kind)) return (*why = "expected micro, rest or daily", false);
+    *st = engine_.take_break_now(kind);
+  } else if (action == "pause") {
+    if (!parse_trace_duration(arg, &d)) return (*why = "expected a duration", false);
+    engine_.pause_for(d);
+  } else if (action == "pause-until") {
+    Duration tod{};
+    if (!parse_time_of_day(arg, &tod)) return (*why = "expected a time", false);
+    engine_.pause_until(clock_.wall() + (tod - offset));
+  } else if (action == "pause-tomorrow") {
+    engine_.pause_until_tomorrow();
+  } else if (action == "resume") {
+    engine_.resume();
+  } else if (action == "quiet") {
+    if (arg != "on" && arg != "off") return (*why = "expected 'quiet on' or 'quiet off'", false);
+    engine_.set_quiet(arg == "on");
+  } else if (action == "jump") {
+    if (!parse_trace_duration(arg, &d)) return (*why = "expected a duration", false);
+    clock_.jump_wall(d);
+    engine_.advance();
+  } else if (action != "end") {
+    return (*why = "unknown action '" + action + "'", false);
+  }
+  return true;
+}
+
 bool TraceReplay::run(const std::string& trace,
                       const std::function<void(const EngineEvent&)>& on_event, std::string* err) {
   on_event_ = on_event;
@@ -102,57 +159,9 @@ bool TraceReplay::run(const std::string& trace,
     if (at < clock_.mono()) return fail("time goes backwards");
     run_until(at);
 
-    Duration d{};
     Status st;
-    if (action == "type" || action == "mouse") {
-      if (!parse_trace_duration(arg, &d) || d <= Duration{0}) return fail("expected a duration");
-      const Duration step = std::chrono::seconds(action == "type" ? 1 : 2);
-      for (MonoTime t = at; t < at + d; t += step) {
-        run_until(t);
-        engine_.input(t);
-        drain();
-      }
-    } else if (action == "key") {
-      engine_.input(at);
-    } else if (action == "lock") {
-      engine_.session(SessionEvent::kLock);
-    } else if (action == "unlock") {
-      engine_.session(SessionEvent::kUnlock);
-    } else if (action == "sleep") {
-      engine_.session(SessionEvent::kSleep);
-    } else if (action == "wake") {
-      engine_.session(SessionEvent::kWake);
-    } else if (action == "start") {
-      st = engine_.start_break();
-    } else if (action == "postpone") {
-      st = engine_.postpone();
-    } else if (action == "skip") {
-      st = engine_.skip();
-    } else if (action == "take") {
-      BreakKind kind{};
-      if (!parse_break_kind(arg, &kind)) return fail("expected micro, rest or daily");
-      st = engine_.take_break_now(kind);
-    } else if (action == "pause") {
-      if (!parse_trace_duration(arg, &d)) return fail("expected a duration");
-      engine_.pause_for(d);
-    } else if (action == "pause-until") {
-      Duration tod{};
-      if (!parse_time_of_day(arg, &tod)) return fail("expected a time");
-      engine_.pause_until(clock_.wall() + (tod - offset));
-    } else if (action == "pause-tomorrow") {
-      engine_.pause_until_tomorrow();
-    } else if (action == "resume") {
-      engine_.resume();
-    } else if (action == "quiet") {
-      if (arg != "on" && arg != "off") return fail("expected 'quiet on' or 'quiet off'");
-      engine_.set_quiet(arg == "on");
-    } else if (action == "jump") {
-      if (!parse_trace_duration(arg, &d)) return fail("expected a duration");
-      clock_.jump_wall(d);
-      engine_.advance();
-    } else if (action != "end") {
-      return fail("unknown action '" + action + "'");
-    }
+    std::string why;
+    if (!act(action, arg, at, offset, &st, &why)) return fail(why);
     drain();
     // A refused command is part of the story, not an error in the trace.
     if (!st) refusals_.push_back(when + " " + action + ": " + st.message());

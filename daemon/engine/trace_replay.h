@@ -53,6 +53,8 @@ class TraceReplay {
   const std::vector<std::string>& refusals() const { return refusals_; }
 
  private:
+  bool act(const std::string& action, const std::string& arg, MonoTime at, Duration offset, Status* st,
+           std::string* why);
   void drain();
 
   SimulatedClock& clock_;

@@ -105,30 +105,9 @@ void DesktopNotification::show(const BreakPrompt& prompt) {
     // back, so the prompt that returns still replaces rather than stacks.
     if (id == 0 && prompt.replaces_id != 0) g_object_set(notification_, "id", static_cast<gint>(prompt.replaces_id), nullptr);
   }
-  NotifyNotification* n = notification_;
-  notify_notification_set_app_name(n, app_name_.c_str());
-  notify_notification_set_urgency(n, NOTIFY_URGENCY_NORMAL);
-  notify_notification_set_category(n, "x-limber.break");
-  notify_notification_set_hint(n, "desktop-entry", g_variant_new_string(std::string(kLimberAppId).c_str()));
-  if (prompt.sound) {
-    notify_notification_set_hint(n, "sound-name", g_variant_new_string(kSoundEvent));
-    notify_notification_set_hint(n, "suppress-sound", nullptr);
-  } else {
-    // Silent means silent: servers that play a sound of their own skip it.
-    notify_notification_set_hint(n, "sound-name", nullptr);
-    notify_notification_set_hint(n, "suppress-sound", g_variant_new_boolean(TRUE));
-  }
-  notify_notification_clear_actions(n);
-  if (caps.actions) {
-    auto add = [&](const char* key, const char* label) {
-      notify_notification_add_action(n, key, label, &DesktopNotification::on_action, this, nullptr);
-    };
-    // TRANSLATORS: buttons of the break notification.
-    add("start", _("Start"));
-    if (prompt.offer_postpone) add("postpone", _("Postpone"));
-    if (prompt.offer_skip) add("skip", _("Skip"));
-  }
+  set_hints_and_actions(prompt, caps.actions);
 
+  NotifyNotification* n = notification_;
   NotifyReport report;
   report.break_id = prompt.break_id;
   GError* error = nullptr;
@@ -146,6 +125,33 @@ void DesktopNotification::show(const BreakPrompt& prompt) {
   report.server_id = static_cast<uint32_t>(id);
   report.text = server_name();
   sink_(report);
+}
+
+// Urgency, category, sound and the buttons the server can show.
+void DesktopNotification::set_hints_and_actions(const BreakPrompt& prompt, bool actions) {
+  NotifyNotification* n = notification_;
+  notify_notification_set_app_name(n, app_name_.c_str());
+  notify_notification_set_urgency(n, NOTIFY_URGENCY_NORMAL);
+  notify_notification_set_category(n, "x-limber.break");
+  notify_notification_set_hint(n, "desktop-entry", g_variant_new_string(std::string(kLimberAppId).c_str()));
+  if (prompt.sound) {
+    notify_notification_set_hint(n, "sound-name", g_variant_new_string(kSoundEvent));
+    notify_notification_set_hint(n, "suppress-sound", nullptr);
+  } else {
+    // Silent means silent: servers that play a sound of their own skip it.
+    notify_notification_set_hint(n, "sound-name", nullptr);
+    notify_notification_set_hint(n, "suppress-sound", g_variant_new_boolean(TRUE));
+  }
+  notify_notification_clear_actions(n);
+  if (actions) {
+    auto add = [&](const char* key, const char* label) {
+      notify_notification_add_action(n, key, label, &DesktopNotification::on_action, this, nullptr);
+    };
+    // TRANSLATORS: buttons of the break notification.
+    add("start", _("Start"));
+    if (prompt.offer_postpone) add("postpone", _("Postpone"));
+    if (prompt.offer_skip) add("skip", _("Skip"));
+  }
 }
 
 void DesktopNotification::close(uint64_t break_id) {

@@ -51,6 +51,7 @@ class DesktopNotification {
   uint64_t break_id() const { return break_id_; }
 
  private:
+  void set_hints_and_actions(const BreakPrompt& prompt, bool actions);
   static void on_action(NotifyNotification* notification, char* action, void* self);
   static void on_closed(NotifyNotification* notification, void* self);
   void release();

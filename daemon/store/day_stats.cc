@@ -31,6 +31,22 @@ void count_outcome(BreakCounts& counts, Outcome outcome, int n) {
   }
 }
 
+// Adds the breaks one query row at a time: due, and each outcome.
+void count_breaks(SqliteStmt& breaks, DayStats* day, Status* status) {
+  breaks.bind(1, unix_ms(day->start)).bind(2, unix_ms(day->end));
+  while (*status && breaks.step(status)) {
+    std::optional<BreakKind> kind = break_kind_from_stored(breaks.column_text(0));
+    if (!kind) continue;  // a kind from a newer version: not ours to count
+    auto n = static_cast<int>(breaks.column_int64(2));
+    BreakCounts& counts = day->of(*kind);
+    counts.due += n;
+    if (std::optional<Outcome> outcome = outcome_from_stored(breaks.column_text(1))) {
+      count_outcome(counts, *outcome, n);
+    }
+  }
+  breaks.reset();
+}
+
 }  // namespace
 
 Status read_day_stats(SqliteDb& db, std::span<const WallTime> boundaries,
@@ -69,18 +85,7 @@ Status read_day_stats(SqliteDb& db, std::span<const WallTime> boundaries,
     if (activity.step(&status)) day.active = Duration{activity.column_int64(0)};
     activity.reset();
 
-    breaks.bind(1, unix_ms(day.start)).bind(2, unix_ms(day.end));
-    while (status && breaks.step(&status)) {
-      std::optional<BreakKind> kind = break_kind_from_stored(breaks.column_text(0));
-      if (!kind) continue;  // a kind from a newer version: not ours to count
-      auto n = static_cast<int>(breaks.column_int64(2));
-      BreakCounts& counts = day.of(*kind);
-      counts.due += n;
-      if (std::optional<Outcome> outcome = outcome_from_stored(breaks.column_text(1))) {
-        count_outcome(counts, *outcome, n);
-      }
-    }
-    breaks.reset();
+    count_breaks(breaks, &day, &status);
 
     natural.bind(1, unix_ms(day.start)).bind(2, unix_ms(day.end));
     while (status && natural.step(&status)) {

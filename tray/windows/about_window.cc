@@ -61,6 +61,31 @@ AboutWindow::AboutWindow(wxWindow* parent, DaemonLink& link)
                             kWidth),
              0, wxBOTTOM, FromDIP(16));
 
+  add_privacy_sections(page, sizer);
+
+  auto* margin = new wxBoxSizer(wxVERTICAL);
+  margin->Add(sizer, 1, wxEXPAND | wxALL, FromDIP(20));
+  page->SetSizer(margin);
+  outer->Add(page, 1, wxEXPAND);
+  outer->Add(new wxStaticLine(panel), 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
+  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+  buttons->AddStretchSpacer();
+  auto* close = new wxButton(panel, wxID_CLOSE);
+  close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
+  buttons->Add(close);
+  outer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(12));
+  panel->SetSizer(outer);
+  SetMinClientSize(FromDIP(wxSize(kWidth + 60, 480)));
+  SetClientSize(FromDIP(wxSize(kWidth + 60, 720)));
+
+  link_.listen([this](const std::string& method, const Json&) {
+    if (method == "config.changed" || method == "link.connected") load();
+  });
+  load();
+}
+
+// What Limber sees, records and never records, where, and what is reported.
+void AboutWindow::add_privacy_sections(wxWindow* page, wxSizer* sizer) {
   add_section(page, sizer, _("What Limber sees"),
               _(L"Only that you used the keyboard or mouse, and when — never which key, which button or "
                 "where. It learns this from the desktop's idle monitor (GNOME, the Wayland compositor, "
@@ -88,26 +113,6 @@ AboutWindow::AboutWindow(wxWindow* parent, DaemonLink& link)
       "about_history_path");
   reporting_ = add_section(page, sizer, _("What is reported to your organisation"),
                            _(L"Asking limberd…"), "about_reporting");
-
-  auto* margin = new wxBoxSizer(wxVERTICAL);
-  margin->Add(sizer, 1, wxEXPAND | wxALL, FromDIP(20));
-  page->SetSizer(margin);
-  outer->Add(page, 1, wxEXPAND);
-  outer->Add(new wxStaticLine(panel), 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
-  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-  buttons->AddStretchSpacer();
-  auto* close = new wxButton(panel, wxID_CLOSE);
-  close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
-  buttons->Add(close);
-  outer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(12));
-  panel->SetSizer(outer);
-  SetMinClientSize(FromDIP(wxSize(kWidth + 60, 480)));
-  SetClientSize(FromDIP(wxSize(kWidth + 60, 720)));
-
-  link_.listen([this](const std::string& method, const Json&) {
-    if (method == "config.changed" || method == "link.connected") load();
-  });
-  load();
 }
 
 void AboutWindow::load() {

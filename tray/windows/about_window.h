@@ -15,6 +15,7 @@
 #pragma once
 
 #include <wx/frame.h>
+#include <wx/sizer.h>
 
 #include "window_link.h"
 
@@ -27,6 +28,7 @@ class AboutWindow final : public wxFrame {
   AboutWindow(wxWindow* parent, DaemonLink& link);
 
  private:
+  void add_privacy_sections(wxWindow* page, wxSizer* sizer);
   void load();
   void show_reporting(const rpc::Json& report);
 

@@ -129,19 +129,7 @@ void SettingRow::build_control(wxWindow* parent, const wxString& label, const st
       break;
     }
     case SettingControl::kWordChecks:
-      for (const std::string& c : kind_.choices) {
-        auto* box = new wxCheckBox(parent, wxID_ANY, from_utf8(c));
-        box->SetName(from_utf8(key_ + "." + c));
-        box->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
-          std::vector<std::string> words;
-          for (size_t i = 0; i < word_checks_.size(); ++i) {
-            if (word_checks_[i]->GetValue()) words.push_back(kind_.choices[i]);
-          }
-          send(join_word_list(words));
-        });
-        word_checks_.push_back(box);
-        enable_with_lock_.push_back(box);
-      }
+      build_word_checks(parent);
       control_ = word_checks_.empty() ? nullptr : word_checks_.front();
       break;
     case SettingControl::kIdList:
@@ -149,20 +137,10 @@ void SettingRow::build_control(wxWindow* parent, const wxString& label, const st
       id_list_->Bind(wxEVT_CHECKLISTBOX, [this](wxCommandEvent&) { send(checked_ids()); });
       control_ = id_list_;
       break;
-    case SettingControl::kDuration: {
-      // Typed in natural units ("5 min", "1 h 30 min") and checked here:
-      // a spin box turned "abc" into its minimum and saved that.
-      duration_bounds(expected, &min_s_, &max_s_);
-      text_ = new wxTextCtrl(parent, wxID_ANY, wxString(), wxDefaultPosition, parent->FromDIP(wxSize(130, -1)),
-                             wxTE_PROCESS_ENTER);
-      text_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { send_duration(); });
-      text_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
-        send_duration();
-        e.Skip();
-      });
+    case SettingControl::kDuration:
+      build_duration(parent, expected);
       control_ = text_;
       break;
-    }
     case SettingControl::kInteger: {
       spin_ = new wxSpinCtrl(parent, wxID_ANY, wxString(), wxDefaultPosition, parent->FromDIP(wxSize(130, -1)),
                              wxSP_ARROW_KEYS | wxTE_PROCESS_ENTER, static_cast<int>(kind_.min_int),
@@ -187,6 +165,36 @@ void SettingRow::build_control(wxWindow* parent, const wxString& label, const st
     control_->SetName(name);
     enable_with_lock_.push_back(control_);
   }
+}
+
+// One check box per word (exercises.equipment: band, wall…), named one by one.
+void SettingRow::build_word_checks(wxWindow* parent) {
+    for (const std::string& c : kind_.choices) {
+      auto* box = new wxCheckBox(parent, wxID_ANY, from_utf8(c));
+      box->SetName(from_utf8(key_ + "." + c));
+      box->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
+        std::vector<std::string> words;
+        for (size_t i = 0; i < word_checks_.size(); ++i) {
+          if (word_checks_[i]->GetValue()) words.push_back(kind_.choices[i]);
+        }
+        send(join_word_list(words));
+      });
+      word_checks_.push_back(box);
+      enable_with_lock_.push_back(box);
+    }
+}
+
+// Typed in natural units ("5 min", "1 h 30 min") and checked here: a spin
+// box turned "abc" into its minimum and saved that.
+void SettingRow::build_duration(wxWindow* parent, const std::string& expected) {
+  duration_bounds(expected, &min_s_, &max_s_);
+  text_ = new wxTextCtrl(parent, wxID_ANY, wxString(), wxDefaultPosition, parent->FromDIP(wxSize(130, -1)),
+                         wxTE_PROCESS_ENTER);
+  text_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { send_duration(); });
+  text_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
+    send_duration();
+    e.Skip();
+  });
 }
 
 void SettingRow::update(const Json& meta) {

@@ -60,6 +60,8 @@ class SettingRow {
 
  private:
   void build_control(wxWindow* parent, const wxString& label, const std::string& expected);
+  void build_word_checks(wxWindow* parent);
+  void build_duration(wxWindow* parent, const std::string& expected);
   void show_value();
   void send(const std::string& value);
   // Checks the typed duration: sends it, or says beside the field why not.

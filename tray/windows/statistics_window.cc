@@ -47,27 +47,7 @@ StatisticsWindow::StatisticsWindow(wxWindow* parent, DaemonLink& link)
   auto* panel = new wxPanel(this);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
 
-  auto* top = new wxBoxSizer(wxHORIZONTAL);
-  top->Add(make_heading(panel, _("Your breaks")), 0, wxALIGN_CENTER_VERTICAL);
-  top->AddStretchSpacer();
-  range_7_ = new wxRadioButton(panel, wxID_ANY, _("Last &7 days"), wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
-  range_7_->SetName("range_7_days");
-  range_30_ = new wxRadioButton(panel, wxID_ANY, _("Last &30 days"));
-  range_30_->SetName("range_30_days");
-  range_7_->Bind(wxEVT_RADIOBUTTON, [this](wxCommandEvent&) { set_range(7); });
-  range_30_->Bind(wxEVT_RADIOBUTTON, [this](wxCommandEvent&) { set_range(30); });
-  top->Add(range_7_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(12));
-  top->Add(range_30_, 0, wxALIGN_CENTER_VERTICAL);
-  sizer->Add(top, 0, wxEXPAND | wxBOTTOM, FromDIP(16));
-
-  auto* figures = new wxBoxSizer(wxHORIZONTAL);
-  figures->Add(make_figure(panel, _("Active time"), "figure_active", &active_value_, &active_detail_), 1, wxRIGHT, FromDIP(12));
-  figures->Add(make_figure(panel, _("Breaks had"), "figure_breaks", &breaks_value_, &breaks_detail_), 1, wxRIGHT, FromDIP(12));
-  figures->Add(make_figure(panel, _("Compliance"), "figure_compliance", &compliance_value_, &compliance_detail_),
-               1, wxRIGHT, FromDIP(12));
-  figures->Add(make_figure(panel, _("Postponed or skipped"), "figure_missed", &missed_value_, &missed_detail_), 1);
-  compliance_value_->SetToolTip(from_utf8(compliance_definition()));
-  sizer->Add(figures, 0, wxEXPAND | wxBOTTOM, FromDIP(16));
+  build_header(panel, sizer);
 
   auto add_chart = [&](const wxString& title, StatsChart::Kind kind) {
     auto* heading = new wxStaticText(panel, wxID_ANY, title);
@@ -112,6 +92,31 @@ StatisticsWindow::StatisticsWindow(wxWindow* parent, DaemonLink& link)
     if (method == "link.connected" || method == "break.ended") load();
   });
   load();
+}
+
+// The heading, the 7/30-day choice and the four figures.
+void StatisticsWindow::build_header(wxWindow* panel, wxSizer* sizer) {
+  auto* top = new wxBoxSizer(wxHORIZONTAL);
+  top->Add(make_heading(panel, _("Your breaks")), 0, wxALIGN_CENTER_VERTICAL);
+  top->AddStretchSpacer();
+  range_7_ = new wxRadioButton(panel, wxID_ANY, _("Last &7 days"), wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
+  range_7_->SetName("range_7_days");
+  range_30_ = new wxRadioButton(panel, wxID_ANY, _("Last &30 days"));
+  range_30_->SetName("range_30_days");
+  range_7_->Bind(wxEVT_RADIOBUTTON, [this](wxCommandEvent&) { set_range(7); });
+  range_30_->Bind(wxEVT_RADIOBUTTON, [this](wxCommandEvent&) { set_range(30); });
+  top->Add(range_7_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(12));
+  top->Add(range_30_, 0, wxALIGN_CENTER_VERTICAL);
+  sizer->Add(top, 0, wxEXPAND | wxBOTTOM, FromDIP(16));
+
+  auto* figures = new wxBoxSizer(wxHORIZONTAL);
+  figures->Add(make_figure(panel, _("Active time"), "figure_active", &active_value_, &active_detail_), 1, wxRIGHT, FromDIP(12));
+  figures->Add(make_figure(panel, _("Breaks had"), "figure_breaks", &breaks_value_, &breaks_detail_), 1, wxRIGHT, FromDIP(12));
+  figures->Add(make_figure(panel, _("Compliance"), "figure_compliance", &compliance_value_, &compliance_detail_),
+               1, wxRIGHT, FromDIP(12));
+  figures->Add(make_figure(panel, _("Postponed or skipped"), "figure_missed", &missed_value_, &missed_detail_), 1);
+  compliance_value_->SetToolTip(from_utf8(compliance_definition()));
+  sizer->Add(figures, 0, wxEXPAND | wxBOTTOM, FromDIP(16));
 }
 
 void StatisticsWindow::set_range(int days) {

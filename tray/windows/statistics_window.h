@@ -11,6 +11,7 @@
 #pragma once
 
 #include <wx/frame.h>
+#include <wx/sizer.h>
 
 #include <vector>
 
@@ -38,6 +39,7 @@ class StatisticsWindow final : public wxFrame {
   bool export_csv(const wxString& path, wxString* err) const;
 
  private:
+  void build_header(wxWindow* panel, wxSizer* sizer);
   void load();
   void show(std::vector<DayRow> days);
   void choose_export_file();

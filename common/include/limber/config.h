@@ -225,6 +225,10 @@ class ConfigLoader {
                  std::string* consequence);
   PolicyListing list_policy_files(std::vector<ConfigDiagnostic>* diags);
   static FileSettings lock_everything();
+  // Applies a policy file to `config` and locks the keys it sets or names;
+  // a key named with a bad value is locked at `managed` (site or built-in).
+  static void apply_policy(const std::string& path, const FileSettings& policy, const Config& managed,
+                           Config* config);
 
   ConfigPaths paths_;
   std::map<std::string, FileSettings> last_good_;  // by path
