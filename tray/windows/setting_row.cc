@@ -298,13 +298,15 @@ std::string SettingRow::checked_ids() const {
 
 void SettingRow::send(const std::string& value) {
   if (locked_) return;
+  own_error_ = false;
   ++pending_;
   apply_(key_, value);
 }
 
 void SettingRow::applied() {
   if (pending_ > 0) --pending_;
-  if (error_->IsShown()) {
+  // A late answer to an earlier value does not clear the row's own check.
+  if (error_->IsShown() && !own_error_) {
     error_->Hide();
     error_->GetParent()->Layout();
   }
@@ -312,6 +314,7 @@ void SettingRow::applied() {
 
 void SettingRow::show_error(const wxString& message, bool answer) {
   if (answer && pending_ > 0) --pending_;
+  own_error_ = !answer;
   error_->SetLabel(message);
   error_->Wrap(error_->FromDIP(kRowWidth));
   error_->Show();

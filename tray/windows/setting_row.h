@@ -77,6 +77,7 @@ class SettingRow {
   long min_s_ = 0;  // kDuration: the allowed range, in seconds
   long max_s_ = 0;
   std::string shown_;  // the text the field was last given (text fields)
+  bool own_error_ = false;  // the error shown is the row's own check, not limberd's
 
   wxSizer* sizer_ = nullptr;
   wxWindow* control_ = nullptr;
