@@ -67,13 +67,17 @@ RpcReply set(DaemonCore& daemon, const Params& p) {
   }
   const std::string& file = daemon.config_loader().paths().user_file;
   if (file.empty()) return RpcReply::fail(rpc::kUnavailable, "no user configuration file is in use");
-  if (Status st = set_config_value_in_file(file, key, value); !st) {
-    return RpcReply::fail(st.code() == Status::Code::kInvalidArgument ? rpc::kInvalidParams : rpc::kInternalError,
-                          st.message());
+  std::string saved;
+  if (Status st = set_config_value_in_file(file, key, value, &saved); !st) {
+    // A value that is not valid, or a file that cannot be edited safely
+    // (left untouched): the caller's to fix.
+    const bool callers = st.code() == Status::Code::kInvalidArgument || st.code() == Status::Code::kFailedPrecondition;
+    return RpcReply::fail(callers ? rpc::kInvalidParams : rpc::kInternalError, st.message());
   }
-  log_info("configuration: " + key + " set to " + value + " in " + file);
+  log_info("configuration: " + key + " set to " + saved + " in " + file);
   daemon.reload_config();
-  return RpcReply::ok(Json{{"key", key}, {"value", daemon.config().value_text(key)}, {"file", file}});
+  return RpcReply::ok(
+      Json{{"key", key}, {"value", daemon.config().value_text(key)}, {"saved", saved}, {"file", file}});
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "store/history_writes.h"
 
+#include "store/store_names.h"
+
 namespace limber {
 
 Status write_break(SqliteDb& db, const BreakWrite& w) {
