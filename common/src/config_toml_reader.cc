@@ -12,23 +12,6 @@
 namespace limber {
 namespace {
 
-// A TOML basic string, as messages quote every string the same way.
-std::string toml_basic_string(std::string_view s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out += "\\u00";
-      out += kHex[(c >> 4) & 0xf];
-      out += kHex[c & 0xf];
-      continue;
-    }
-    out += c;
-  }
-  return out + "\"";
-}
-
 TomlValue to_value(const toml::node& node) {
   TomlValue v;
   switch (node.type()) {
@@ -96,6 +79,23 @@ void flatten(const toml::table& table, const std::string& prefix, std::vector<To
 }
 
 }  // namespace
+
+std::string toml_basic_string(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[(c >> 4) & 0xf];
+      out += kHex[c & 0xf];
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
 
 bool read_toml_file(const std::string& path, std::vector<TomlEntry>* entries,
                     TomlFileError* error) {

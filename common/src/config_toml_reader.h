@@ -13,6 +13,10 @@
 
 namespace limber {
 
+// A TOML basic string holding `s` (quotes, backslashes and control
+// characters escaped): how the writer stores text and messages quote it.
+std::string toml_basic_string(std::string_view s);
+
 // One value as the file wrote it.
 struct TomlValue {
   enum class Kind { kString, kInteger, kFloat, kBoolean, kDateTime, kArray, kTable };

@@ -18,27 +18,10 @@
 namespace limber {
 namespace {
 
-// A TOML basic string holding `s`.
-std::string basic_string(std::string_view s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out += "\\u00";
-      out += kHex[(c >> 4) & 0xf];
-      out += kHex[c & 0xf];
-      continue;
-    }
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string toml_value(const KeyDef& def, const ConfigValue& value) {
   if (def.type == ConfigType::kBool || def.type == ConfigType::kInt) return config_value_text(value);
-  return basic_string(config_value_text(value));
+  return toml_basic_string(config_value_text(value));
 }
 
 // What a parsed file holds, by dotted key: kind and value as written.

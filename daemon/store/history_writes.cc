@@ -3,6 +3,19 @@
 #include "store/store_names.h"
 
 namespace limber {
+namespace {
+
+// The same five values for the UPDATE of an ended break and for its
+// fallback INSERT: id, kind, end time, outcome, postponement.
+void bind_ended(SqliteStmt& stmt, const BreakWrite& w) {
+  stmt.bind(1, static_cast<int64_t>(w.engine_id))
+      .bind(2, stored_name(w.kind))
+      .bind(3, unix_ms(w.at))
+      .bind(4, stored_name(w.outcome))
+      .bind(5, w.postponed.count());
+}
+
+}  // namespace
 
 Status write_break(SqliteDb& db, const BreakWrite& w) {
   SqliteStmt stmt;
@@ -29,11 +42,7 @@ Status write_break(SqliteDb& db, const BreakWrite& w) {
           "WHERE engine_id = ?1 AND kind = ?2 AND ended_at_ms IS NULL)",
           &stmt);
       if (!status) return status;
-      stmt.bind(1, static_cast<int64_t>(w.engine_id))
-          .bind(2, stored_name(w.kind))
-          .bind(3, unix_ms(w.at))
-          .bind(4, stored_name(w.outcome))
-          .bind(5, w.postponed.count());
+      bind_ended(stmt, w);
       status = stmt.run();
       if (!status || db.changes() > 0) return status;
       // The due event was never seen (a store opened mid-break): keep the
@@ -43,11 +52,7 @@ Status write_break(SqliteDb& db, const BreakWrite& w) {
           "VALUES (?1, ?2, ?3, ?3, ?4, ?5)",
           &stmt);
       if (!status) return status;
-      stmt.bind(1, static_cast<int64_t>(w.engine_id))
-          .bind(2, stored_name(w.kind))
-          .bind(3, unix_ms(w.at))
-          .bind(4, stored_name(w.outcome))
-          .bind(5, w.postponed.count());
+      bind_ended(stmt, w);
       return stmt.run();
     case BreakWrite::Op::kExercise:
       status = db.prepare(
