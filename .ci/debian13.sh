@@ -74,10 +74,13 @@ EOF
 [[ -e "$root/.limber-debootstrap-done" ]] || make_chroot
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 
+# The chroot's build trees for this source tree (one per checkout, kept
+# between runs so that a second run builds incrementally).
+build="/var/lib/limber-build$src"
 # Everything below runs in a private mount namespace: the mounts vanish with it.
-mkdir -p "$root$src" "$root/var/lib/limber-build" "$src/build"
+mkdir -p "$root$src" "$root$build" "$src/build"
 exec unshare --mount --propagation private -- bash -euo pipefail -c '
-  root=$1 src=$2; shift 2
+  root=$1 src=$2 build=$3; shift 3
   mount -t proc proc "$root/proc"
   mount --rbind /dev "$root/dev"
   mount --rbind /sys "$root/sys"
@@ -85,11 +88,11 @@ exec unshare --mount --propagation private -- bash -euo pipefail -c '
   mount -t tmpfs tmpfs "$root/run"
   mkdir -p "$root/run/user" "$root/run/lock"
   mount --bind "$src" "$root$src"
-  mount --bind "$root/var/lib/limber-build" "$root$src/build"
+  mount --bind "$root$build" "$root$src/build"
   exec chroot "$root" /usr/bin/env -i HOME=/root TERM="${TERM:-dumb}" \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     LANG=C.UTF-8 bash -euo pipefail -c '\''
       cd "$1"; shift
       bash packaging/install-deps.sh
       "$@"'\'' chroot "$src" "$@"
-' debian13 "$root" "$src" "${cmd[@]}"
+' debian13 "$root" "$src" "$build" "${cmd[@]}"
