@@ -66,7 +66,7 @@ TEST(PromptStyle, ParsesTheConfigWords) {
 TEST(ReminderText, MicroBreakNamesTheExerciseAndItsFirstStep) {
   Exercise e;
   e.name = "Neck tilt";
-  e.steps = {{"Tilt your head to the right.", 10}, {"Then to the left.", 10}};
+  e.steps = {{"Tilt your head to the right.", 10, ""}, {"Then to the left.", 10, ""}};
   const ReminderText t = reminder_text(BreakKind::kMicro, std::chrono::seconds(30), &e);
   EXPECT_EQ(t.summary, "Time for a micro-break");
   EXPECT_EQ(t.body, "Look away from the screen and loosen up for 30 seconds.\nNeck tilt: Tilt your head to the right.");

@@ -41,7 +41,9 @@ class SimulatedDaemon : public ::testing::Test {
   }
 
   void start() {
-    ConfigPaths paths{"", (dir_ / "limber.toml").string(), (dir_ / "policy.d").string()};
+    ConfigPaths paths;
+    paths.user_file = (dir_ / "limber.toml").string();
+    paths.policy_dir = (dir_ / "policy.d").string();
     core_ = std::make_unique<DaemonCore>(DaemonDeps{clock_, timers_, views_, paths,
                                                     (dir_ / "history.sqlite3").string(), LIMBER_SOURCE_DATADIR});
     ASSERT_TRUE(core_->start([this](Duration, ActivitySink& sink) {

@@ -20,7 +20,10 @@ class ReportConfig : public ::testing::Test {
     ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
     dir_ = tmpl;
     fs::create_directories(dir_ + "/policy.d");
-    paths_ = {dir_ + "/site.toml", dir_ + "/user.toml", dir_ + "/policy.d"};
+    paths_.site_file = dir_ + "/site.toml";
+    paths_.user_file = dir_ + "/user.toml";
+    paths_.policy_dir = dir_ + "/policy.d";
+    paths_.policy_owners = {::getuid()};  // the test's own policy.d
   }
   void TearDown() override { fs::remove_all(dir_); }
   void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
