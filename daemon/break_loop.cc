@@ -12,7 +12,7 @@ using namespace std::chrono_literals;
 constexpr auto kSourceRetry = 10s;
 
 std::string break_label(const EngineEvent& e) {
-  return std::string(to_string(e.brk)) + " break #" + std::to_string(e.id);
+  return std::string(break_name(e.brk)) + " #" + std::to_string(e.id);
 }
 
 // Events that are not recorded are logged as they happen; the recorder logs

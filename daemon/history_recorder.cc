@@ -17,23 +17,14 @@ constexpr auto kFlushDelay = 60s;
 constexpr auto kReopenEvery = 60s;
 constexpr size_t kMaxUnrecorded = 2000;
 
-std::string break_name(BreakKind k) {
-  switch (k) {
-    case BreakKind::kMicro: return "micro-break";
-    case BreakKind::kRest: return "rest break";
-    case BreakKind::kDaily: return "daily limit";
-  }
-  return "break";
-}
-
 bool is_recorded(const EngineEvent& e) {
   return e.kind == EventKind::kBreakDue || e.kind == EventKind::kBreakEnded || e.kind == EventKind::kNaturalBreak;
 }
 
 std::string recorded_line(const EngineEvent& e) {
-  const std::string what = break_name(e.brk) + " #" + std::to_string(e.id);
+  const std::string what = std::string(break_name(e.brk)) + " #" + std::to_string(e.id);
   switch (e.kind) {
-    case EventKind::kNaturalBreak: return "natural " + break_name(e.brk) + ": away for " + format_duration(e.amount);
+    case EventKind::kNaturalBreak: return "natural " + std::string(break_name(e.brk)) + ": away for " + format_duration(e.amount);
     case EventKind::kBreakDue: return what + " due" + (e.requested ? " (asked for)" : "");
     case EventKind::kBreakEnded: return what + " ended: " + std::string(to_string(e.outcome));
     default: return {};

@@ -6,6 +6,15 @@
 
 namespace limber {
 
+std::string_view break_name(BreakKind k) {
+  switch (k) {
+    case BreakKind::kMicro: return "micro-break";
+    case BreakKind::kRest: return "rest break";
+    case BreakKind::kDaily: return "daily limit";
+  }
+  return "break";
+}
+
 std::string_view to_string(BreakKind k) {
   switch (k) {
     case BreakKind::kMicro: return "micro";

@@ -57,6 +57,8 @@ struct EngineEvent {
 };
 
 std::string_view to_string(BreakKind k);
+// How the log names a break kind: "micro-break", "rest break", "daily limit".
+std::string_view break_name(BreakKind k);
 std::string_view to_string(Outcome o);
 std::string_view to_string(Mode m);
 std::string_view to_string(EventKind k);

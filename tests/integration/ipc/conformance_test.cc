@@ -277,7 +277,7 @@ TEST_F(Conformance, ReportGetShowsReportingOffAndTheReportThatWouldBeWritten) {
   const Json r = result_of(c.call("report.get"));
   EXPECT_EQ(r["enabled"], false) << r.dump();
   EXPECT_EQ(r["last_written"], nullptr) << "nothing is written while reporting is off";
-  EXPECT_NE(r["file"].get<std::string>().find("/" + std::to_string(::getuid()) + ".json"),
+  EXPECT_NE(r["file"].get<std::string>().find("/" + std::to_string(::getuid()) + "/report.json"),
             std::string::npos)
       << r.dump();
   const Json& report = r["report"];

@@ -52,6 +52,11 @@ class NotifyTest : public LimberdTest {
     if (!rpc.connect(home_.runtime_dir() + "/limber/limberd.sock", 10s, &err)) {
       return ::testing::AssertionFailure() << err;
     }
+    // As every client does: a connection that never says anything is
+    // closed after a few seconds (docs/protocol.md, caps).
+    if (!rpc.call("hello", rpc::Json{{"protocol", rpc::kProtocolVersion}, {"client", "notify-test"}}, &err)) {
+      return ::testing::AssertionFailure() << "hello: " << err;
+    }
     return ::testing::AssertionSuccess();
   }
 
