@@ -198,7 +198,8 @@ void PromptCoordinator::review() {
   if (stopping_) return;
   bool changed = false;
   for (auto& [id, p] : prompts_) {
-    const BreakStatus* b = due_status(loop_.engine().status(), id);
+    const EngineStatus status = loop_.engine().status();  // due_status points into it
+    const BreakStatus* b = due_status(status, id);
     if (b == nullptr || b->held) continue;  // a held prompt is decided again when it returns
     const PromptWay way = way_now(p.way);
     if (way == p.way) continue;
