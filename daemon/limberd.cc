@@ -161,7 +161,7 @@ void Limberd::stop() {
   if (ipc_) ipc_->close();
   logind_.stop();
   dnd_.stop();
-  if (config_watch_) config_watch_->stop();
+  config_watch_.reset();  // its handles close while the loop still runs
   // Its helpers close their notifications and exit while ~Limberd runs the
   // loop to its end.
   if (notifier_) notifier_->stop();
