@@ -360,8 +360,16 @@ int run_for(uv_loop_t* loop, milliseconds duration) {
   bool ended = false;
   uv_timer_init(loop, end.get());
   end.get()->data = &ended;
+  // The callback also stops the loop: libuv 1.44 runs due timers at the
+  // start of a UV_RUN_ONCE turn and then polls with no timeout when no other
+  // timer is left, so an `end` that was already due when uv_run() was
+  // entered would fire and then block the turn forever.
   uv_timer_start(
-      end.get(), [](uv_timer_t* timer) { *static_cast<bool*>(timer->data) = true; },
+      end.get(),
+      [](uv_timer_t* timer) {
+        *static_cast<bool*>(timer->data) = true;
+        uv_stop(timer->loop);
+      },
       static_cast<uint64_t>(duration.count()), 0);
   int iterations = 0;
   while (!ended) {
