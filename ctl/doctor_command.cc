@@ -119,8 +119,8 @@ std::vector<Check> daemon_checks(DaemonSession& daemon, bool* reachable) {
     checks.push_back(Check{"daemon", Verdict::kProblem, "status failed: " + status.error.message});
     return checks;
   }
-  const Json& s = status.result;
-  const std::string source = s.value("source", "");
+  const protocol::DaemonStatus s = protocol::daemon_status_from_json(status.result);
+  const std::string& source = s.source;
   if (source.empty()) {
     checks.push_back(Check{"activity", Verdict::kProblem,
                            "no activity source: limberd cannot tell when you work"});
@@ -131,13 +131,13 @@ std::vector<Check> daemon_checks(DaemonSession& daemon, bool* reachable) {
     checks.push_back(
         Check{"activity", Verdict::kOk, source + " (see limberd's log for why it was chosen)"});
   }
-  const std::string history = s.value("history", "");
-  const protocol::HistoryHealth health = protocol::daemon_status_from_json(s).history_health;
+  const std::string& history = s.history;
+  const protocol::HistoryHealth& health = s.history_health;
   checks.push_back(history.empty() ? Check{"history", Verdict::kProblem, "not recorded (see limberd's log)"}
                    : health.ok     ? Check{"history", Verdict::kOk, history}
                                    : Check{"history", Verdict::kProblem, history + ": " + health.problem});
   checks.push_back(
-      s.value("tray_connected", false)
+      s.tray_connected
           ? Check{"tray", Verdict::kOk, "limber-tray is connected"}
           : Check{"tray", Verdict::kNote,
                   "limber-tray is not running; reminders come as desktop notifications"});

@@ -4,10 +4,15 @@
 #include <algorithm>
 
 #include "limber/i18n.h"
+#include "limber/protocol.h"
 #include "output_format.h"
 
 namespace limber::ctl {
 
+using protocol::BreakState;
+using protocol::DaemonStatus;
+using protocol::DueBreak;
+using protocol::ExerciseRef;
 using rpc::Json;
 
 namespace {
@@ -46,99 +51,85 @@ std::string with(const char* format, const std::string& arg) {
 }
 
 // The enabled break that comes next (waiting or postponed), or null.
-const Json* next_break(const Json& status) {
-  const Json* best = nullptr;
-  if (!status.contains("breaks") || !status["breaks"].is_array()) return nullptr;
-  for (const Json& b : status["breaks"]) {
-    const std::string phase = b.value("phase", "");
-    if (!b.value("enabled", false) || (phase != "waiting" && phase != "snoozed")) continue;
-    if (best == nullptr ||
-        b.value("until_due_s", int64_t{0}) < best->value("until_due_s", int64_t{0}))
-      best = &b;
+const BreakState* next_break(const DaemonStatus& status) {
+  const BreakState* best = nullptr;
+  for (const BreakState& b : status.breaks) {
+    if (!b.enabled || (b.phase != "waiting" && b.phase != "snoozed")) continue;
+    if (best == nullptr || b.until_due_s < best->until_due_s) best = &b;
   }
   return best;
 }
 
-std::string mode_line(const Json& s, const std::string& today) {
-  const std::string mode = s.value("mode", "");
-  std::string line = mode_name(mode);
-  if (mode == "paused" && s["paused_until"].is_string()) {
-    line += with(_(" until %s"), human_time(s["paused_until"].get<std::string>(), today));
-  } else if (mode == "quiet") {
+std::string mode_line(const DaemonStatus& s, const std::string& today) {
+  std::string line = mode_name(s.mode);
+  if (s.mode == "paused" && s.paused_until) {
+    line += with(_(" until %s"), human_time(*s.paused_until, today));
+  } else if (s.mode == "quiet") {
     std::string held_by;
-    for (const Json& h : s.value("held_by", Json::array())) {
-      if (h.is_string()) held_by += (held_by.empty() ? "" : ", ") + h.get<std::string>();
-    }
+    for (const std::string& h : s.held_by) held_by += (held_by.empty() ? "" : ", ") + h;
     line += held_by.empty() ? _(" (do not disturb: prompts wait until quiet ends)")
                             : with(_(" (prompts held by: %s)"), held_by);
-  } else if (mode == "off-hours") {
+  } else if (s.mode == "off-hours") {
     line += _(" (outside your work hours: nothing prompts)");
   }
-  if (s.value("locked", false)) {
+  if (s.locked) {
     line += _("; screen locked");
   } else {
-    line += s.value("active", false) ? _("; you are active") : _("; you are idle");
+    line += s.active ? _("; you are active") : _("; you are idle");
   }
   return line;
 }
 
-std::string due_text(const Json& due) {
-  const std::string kind = due.value("kind", "");
-  const int64_t duration = due.value("duration_s", int64_t{0});
-  std::string text = break_name(kind) + " #" + std::to_string(due.value("id", 0)) + " (" +
+std::string due_text(const DueBreak& due) {
+  const int64_t duration = due.state.duration_s;
+  std::string text = break_name(due.state.kind) + " #" + std::to_string(due.id) + " (" +
                      human_duration(duration) + ")";
-  if (due.value("held", false)) return text + _(", held until quiet mode ends");
-  if (due.value("started", false)) {
+  if (due.held) return text + _(", held until quiet mode ends");
+  if (due.started) {
     // TRANSLATORS: {done} and {total} are lengths of time, e.g. "2m 10s".
     std::string running = _(", running: {done} of {total}");
     if (const size_t at = running.find("{done}"); at != std::string::npos)
-      running.replace(at, 6, human_duration(due.value("progress_s", int64_t{0})));
+      running.replace(at, 6, human_duration(due.progress_s));
     if (const size_t at = running.find("{total}"); at != std::string::npos)
       running.replace(at, 7, human_duration(duration));
     return text + running;
   }
-  const std::string prompt = due.value("prompt", "");
-  if (prompt == "notification") text += _(", shown as a notification");
-  if (prompt == "window") text += _(", shown in the tray's window");
+  if (due.prompt == "notification") text += _(", shown as a notification");
+  if (due.prompt == "window") text += _(", shown in the tray's window");
   return text + _(", waiting for you: limberctl break start | postpone | skip");
 }
 
-std::string status_text_body(const Json& s) {
-  std::string out;
+std::string next_in(const BreakState& b) {
+  std::string next = b.phase == "due"    ? _("due now")
+                     : b.phase == "done" ? _("done for today")
+                                         : human_duration(b.until_due_s);
+  if (b.phase == "snoozed") next += _(" (postponed)");
+  return next;
+}
+
+std::string status_text_body(const DaemonStatus& s) {
   const std::string today = local_date_today();
   Table facts({_("Mode:"), mode_line(s, today)});
-  facts.add({_("Active today:"), human_duration(s.value("active_today_s", int64_t{0}))});
-  const std::string source = s.value("source", "");
-  facts.add({_("Activity from:"), source.empty() ? _("none") : source});
-  facts.add({_("Tray:"), s.value("tray_connected", false) ? _("connected") : _("not running")});
-  if (s["due"].is_object()) facts.add({_("Due now:"), due_text(s["due"])});
-  if (s["due"].is_object() && s["due"].contains("exercises") && !s["due"]["exercises"].empty()) {
+  facts.add({_("Active today:"), human_duration(s.active_today_s)});
+  facts.add({_("Activity from:"), s.source.empty() ? _("none") : s.source});
+  facts.add({_("Tray:"), s.tray_connected ? _("connected") : _("not running")});
+  if (s.due) facts.add({_("Due now:"), due_text(*s.due)});
+  if (s.due && !s.due->exercises.empty()) {
     std::string names;
-    for (const Json& e : s["due"]["exercises"]) {
-      names += (names.empty() ? "" : ", ") + e.value("name", e.value("id", ""));
-    }
+    for (const ExerciseRef& e : s.due->exercises) names += (names.empty() ? "" : ", ") + (e.name.empty() ? e.id : e.name);
     facts.add({_("Exercises:"), names});
   }
-  out += facts.render() + "\n";
   // TRANSLATORS: column heads of limberctl status's table of breaks.
   Table breaks({_("BREAK"), _("NEXT IN"), _("ACTIVE"), _("EVERY"), _("LASTS"), _("POSTPONES LEFT")});
-  for (const Json& b : s.value("breaks", Json::array())) {
-    const std::string kind = b.value("kind", "");
-    if (!b.value("enabled", false)) {
-      breaks.add({kind_word(kind), _("off")});
+  for (const BreakState& b : s.breaks) {
+    if (!b.enabled) {
+      breaks.add({kind_word(b.kind), _("off")});
       continue;
     }
-    const std::string phase = b.value("phase", "");
-    std::string next = phase == "due"    ? _("due now")
-                       : phase == "done" ? _("done for today")
-                                         : human_duration(b.value("until_due_s", int64_t{0}));
-    if (phase == "snoozed") next += _(" (postponed)");
-    breaks.add({kind_word(kind), next, human_duration(b.value("active_s", int64_t{0})),
-                human_duration(b.value("interval_s", int64_t{0})),
-                human_duration(b.value("duration_s", int64_t{0})),
-                std::to_string(b.value("postpones_left", 0))});
+    breaks.add({kind_word(b.kind), next_in(b), human_duration(b.active_s), human_duration(b.interval_s),
+                human_duration(b.duration_s), std::to_string(b.postpones_left)});
   }
-  return out + breaks.render();
+  return facts.render() + "\n" + breaks.render();
 }
 
 // The shortest useful countdown for a status bar: "12m", "45s", "1h 5m".
@@ -154,53 +145,42 @@ int percent(int64_t part, int64_t whole) {
 
 }  // namespace
 
-Json waybar_json(const Json& s) {
+Json waybar_json(const Json& status) {
+  const DaemonStatus s = protocol::daemon_status_from_json(status);
   const std::string today = local_date_today();
-  const std::string mode = s.value("mode", "");
-  std::string text, css_class = mode;
+  std::string text, css_class = s.mode;
   int pct = 0;
   std::string tooltip = "Limber: " + mode_line(s, today);
-  if (s["due"].is_object()) {
-    const Json& due = s["due"];
-    const int64_t duration = due.value("duration_s", int64_t{0});
-    const int64_t progress = due.value("progress_s", int64_t{0});
+  if (s.due) {
+    const DueBreak& due = *s.due;
     css_class = "due";
-    text = due.value("started", false)
-               ? "break " + bar_duration(std::max<int64_t>(duration - progress, 0))
-               : due.value("kind", "") + " break";
-    pct = percent(progress, duration);
+    text = due.started ? "break " + bar_duration(std::max<int64_t>(due.state.duration_s - due.progress_s, 0))
+                       : due.state.kind + " break";
+    pct = percent(due.progress_s, due.state.duration_s);
     tooltip += "\nDue now: " + due_text(due);
-  } else if (mode == "paused") {
-    text = s["paused_until"].is_string()
-               ? "paused until " + human_time(s["paused_until"].get<std::string>(), today)
-               : "paused";
-  } else if (mode == "quiet") {
+  } else if (s.mode == "paused") {
+    text = s.paused_until ? "paused until " + human_time(*s.paused_until, today) : "paused";
+  } else if (s.mode == "quiet") {
     text = "quiet";
-  } else if (mode == "off-hours") {
+  } else if (s.mode == "off-hours") {
     text = "off";
   }
-  if (const Json* next = next_break(s)) {
-    const std::string kind = next->value("kind", "");
-    const int64_t left = next->value("until_due_s", int64_t{0});
-    if (text.empty()) {
-      text = kind + " " + bar_duration(left);
-      pct = percent(next->value("active_s", int64_t{0}), next->value("interval_s", int64_t{0}));
-    }
+  if (const BreakState* next = next_break(s); next != nullptr && text.empty()) {
+    text = next->kind + " " + bar_duration(next->until_due_s);
+    pct = percent(next->active_s, next->interval_s);
   }
   if (text.empty()) text = "no breaks";
-  for (const Json& b : s.value("breaks", Json::array())) {
-    if (!b.value("enabled", false) || b.value("phase", "") == "due") continue;
-    tooltip += "\n" + break_name(b.value("kind", "")) + ": " +
-               (b.value("phase", "") == "done"
-                    ? std::string("done for today")
-                    : "in " + human_duration(b.value("until_due_s", int64_t{0})));
+  for (const BreakState& b : s.breaks) {
+    if (!b.enabled || b.phase == "due") continue;
+    tooltip += "\n" + break_name(b.kind) + ": " +
+               (b.phase == "done" ? std::string("done for today") : "in " + human_duration(b.until_due_s));
   }
-  tooltip += "\nActive today: " + human_duration(s.value("active_today_s", int64_t{0}));
+  tooltip += "\nActive today: " + human_duration(s.active_today_s);
   return Json{{"text", text}, {"tooltip", tooltip}, {"class", css_class}, {"percentage", pct}};
 }
 
 std::string status_text(const Json& status) {
-  return status_text_body(status);
+  return status_text_body(protocol::daemon_status_from_json(status));
 }
 
 }  // namespace limber::ctl

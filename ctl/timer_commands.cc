@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "limber/protocol.h"
 #include "output_format.h"
 
 namespace limber::ctl {
@@ -12,71 +13,67 @@ using rpc::Json;
 
 namespace {
 
+using protocol::BreakState;
+using protocol::DaemonStatus;
+
 // Calls a timer method and prints `done` (or the status as JSON).
 int change(CommandContext& ctx, std::string_view method, const Json& params,
-           std::string (*describe)(const Json& status)) {
+           std::string (*describe)(const DaemonStatus& status)) {
   const std::optional<Json> status = ctx.daemon.call(method, params);
   if (!status) return ctx.daemon.exit_code();
   if (ctx.options.json) {
     print_json(*status);
   } else {
-    std::printf("%s\n", describe(*status).c_str());
+    std::printf("%s\n", describe(protocol::daemon_status_from_json(*status)).c_str());
   }
   return kExitOk;
 }
 
-std::string due_break(const Json& s) {
-  if (!s["due"].is_object()) return "No break is due now.";
-  const Json& d = s["due"];
-  const std::string kind = d.value("kind", "");
-  const std::string what =
-      (kind == "daily" ? std::string("The daily limit") : "A " + kind + "-break") + " (" +
-      human_duration(d.value("duration_s", int64_t{0})) + ")";
-  if (d.value("held", false)) return what + " is due; it is held until quiet mode ends.";
-  if (d.value("started", false)) return what + " is running. Step away from the screen.";
+std::string due_break(const DaemonStatus& s) {
+  if (!s.due) return "No break is due now.";
+  const std::string& kind = s.due->state.kind;
+  const std::string what = (kind == "daily" ? std::string("The daily limit") : "A " + kind + "-break") + " (" +
+                           human_duration(s.due->state.duration_s) + ")";
+  if (s.due->held) return what + " is due; it is held until quiet mode ends.";
+  if (s.due->started) return what + " is running. Step away from the screen.";
   return what + " is due: start it with `limberctl break start`.";
 }
 
-std::string next_breaks(const Json& s) {
+std::string next_breaks(const DaemonStatus& s) {
   std::string out;
-  for (const Json& b : s.value("breaks", Json::array())) {
-    if (!b.value("enabled", false) || b.value("phase", "") == "done") continue;
-    out += (out.empty() ? "" : ", ") + b.value("kind", "") + " in " +
-           human_duration(b.value("until_due_s", int64_t{0}));
+  for (const BreakState& b : s.breaks) {
+    if (!b.enabled || b.phase == "done") continue;
+    out += (out.empty() ? "" : ", ") + b.kind + " in " + human_duration(b.until_due_s);
   }
   return out.empty() ? "no breaks are scheduled" : "next: " + out;
 }
 
-std::string paused(const Json& s) {
-  if (!s["paused_until"].is_string())
-    return "Breaks are not paused (mode: " + s.value("mode", "") + ").";
-  return "Breaks are paused until " +
-         human_time(s["paused_until"].get<std::string>(), local_date_today()) +
+std::string paused(const DaemonStatus& s) {
+  if (!s.paused_until) return "Breaks are not paused (mode: " + s.mode + ").";
+  return "Breaks are paused until " + human_time(*s.paused_until, local_date_today()) +
          ". Resume with `limberctl resume`.";
 }
 
-std::string resumed(const Json& s) {
-  return "Breaks resumed (mode: " + s.value("mode", "") + "); " + next_breaks(s) + ".";
+std::string resumed(const DaemonStatus& s) {
+  return "Breaks resumed (mode: " + s.mode + "); " + next_breaks(s) + ".";
 }
 
-std::string quiet_changed(const Json& s) {
-  return s.value("quiet", false)
-             ? "Quiet mode is on: prompts wait until you turn it off with `limberctl quiet off`."
-             : "Quiet mode is off; " + next_breaks(s) + ".";
+std::string quiet_changed(const DaemonStatus& s) {
+  return s.quiet ? "Quiet mode is on: prompts wait until you turn it off with `limberctl quiet off`."
+                 : "Quiet mode is off; " + next_breaks(s) + ".";
 }
 
-std::string postponed(const Json& s) {
-  for (const Json& b : s.value("breaks", Json::array())) {
-    if (b.value("phase", "") == "snoozed") {
-      return "Postponed: the " + b.value("kind", "") + "-break comes back in " +
-             human_duration(b.value("until_due_s", int64_t{0})) + " (" +
-             std::to_string(b.value("postpones_left", 0)) + " postpone(s) left).";
+std::string postponed(const DaemonStatus& s) {
+  for (const BreakState& b : s.breaks) {
+    if (b.phase == "snoozed") {
+      return "Postponed: the " + b.kind + "-break comes back in " + human_duration(b.until_due_s) + " (" +
+             std::to_string(b.postpones_left) + " postpone(s) left).";
     }
   }
   return "Postponed; " + next_breaks(s) + ".";
 }
 
-std::string skipped(const Json& s) {
+std::string skipped(const DaemonStatus& s) {
   return "Skipped; " + next_breaks(s) + ".";
 }
 

@@ -1,35 +1,36 @@
 #!/usr/bin/env bash
-# Builds the .deb and the .rpm the way a packager would: a separate build
-# tree configured for /usr (the daemon compiles in where its data lives),
-# without the test suite, then `cpack -G DEB` and `cpack -G RPM`.
+# Packs the .deb and the .rpm from an already built tree, with `cpack -G DEB`
+# and `cpack -G RPM`: the binaries the test suite has just tested are the
+# ones packaged, and nothing is compiled a third time.
 #
-# Usage: build_packages.sh SOURCE_DIR SCRATCH_DIR
-# Leaves the packages in SCRATCH_DIR/packages/. The scratch build directory
-# is kept between runs, so a rerun only rebuilds what changed.
+# The tree must be configured the way a packager would configure it: for
+# the prefix /usr (the daemon compiles in where its data lives) and with
+# Debian's hardening flags (LIMBER_HARDENING, on by default). The ci preset
+# is; a tree configured otherwise is refused with a message saying so.
+#
+# Usage: build_packages.sh BUILD_DIR SCRATCH_DIR
+# Leaves the packages in SCRATCH_DIR/packages/.
 set -euo pipefail
-src=$1
+build=$1
 scratch=$2
-build=$scratch/build
 out=$scratch/packages
 
-# Debian's hardening flags (fortify, stack protector, relro, bindnow), as a
-# Debian build of the package would use them.
-export DEB_BUILD_MAINT_OPTIONS=hardening=+all
-cflags="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)"
-ldflags=$(dpkg-buildflags --get LDFLAGS)
-
-mkdir -p "$build"
-cmake -S "$src" -B "$build" -G Ninja \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr \
-  -DCMAKE_CXX_FLAGS="$cflags" -DCMAKE_C_FLAGS="$cflags" -DCMAKE_EXE_LINKER_FLAGS="$ldflags" \
-  -DLIMBER_BUILD_TESTS=OFF -DLIMBER_BUILD_BENCH=OFF >"$scratch/configure.log" ||
-  { cat "$scratch/configure.log"; exit 1; }
-cmake --build "$build" -j2 >"$scratch/build.log" 2>&1 || { tail -n 60 "$scratch/build.log"; exit 1; }
+cache_value() { sed -n "s/^$1:[A-Z]*=//p" "$build/CMakeCache.txt"; }
+prefix=$(cache_value CMAKE_INSTALL_PREFIX)
+if [[ $prefix != /usr ]]; then
+  echo "FAIL: $build is configured for the prefix '$prefix'; packages need /usr" \
+    "(cmake --preset ci, or -DCMAKE_INSTALL_PREFIX=/usr)" >&2
+  exit 1
+fi
+if [[ $(cache_value LIMBER_HARDENING) != ON || -n $(cache_value LIMBER_SANITIZE) ]]; then
+  echo "FAIL: $build is not a hardened build without sanitizers (LIMBER_HARDENING=ON, LIMBER_SANITIZE empty)" >&2
+  exit 1
+fi
 
 rm -rf "$out"
 mkdir -p "$out"
 for generator in DEB RPM; do
-  (cd "$build" && cpack -G "$generator" -B "$out") >"$scratch/cpack-$generator.log" 2>&1 ||
+  cpack --config "$build/CPackConfig.cmake" -G "$generator" -B "$out" >"$scratch/cpack-$generator.log" 2>&1 ||
     { cat "$scratch/cpack-$generator.log"; exit 1; }
 done
 rm -rf "$out/_CPack_Packages"

@@ -1,7 +1,8 @@
-// limberd's state across restarts: the break timers survive a clean stop
-// and a kill -9, and killing the daemon at random moments of activity and of
+// limberd's state across restarts of the process: the break timers survive a
+// kill -9, and killing the daemon at random moments of activity and of
 // breaks, 50 times, neither corrupts the history nor loses a break it
-// reported as ended, and the timers continue after every restart.
+// reported as ended, and the timers continue after every restart. (A clean
+// stop and restart is daemon logic: tests/unit/daemon, in-process.)
 //
 // These run `--demo --source=demo` at --time-scale 20: the pretend user
 // types for 1.35 s and is away for 0.65 s, a micro-break falls due after
@@ -35,30 +36,6 @@ uint64_t last_due_micro_break(const std::vector<std::string>& lines) {
 }
 
 using LimberdRestart = LimberdTest;
-
-TEST_F(LimberdRestart, CleanStopSavesTheTimersAndTheNextStartRestoresThem) {
-  ASSERT_TRUE(start(kDemoArgs));
-  ASSERT_TRUE(logged("micro-break #2 due", 15s));
-  ASSERT_TRUE(stops_cleanly());
-  EXPECT_TRUE(logged("stopped; break timers saved", 1s));
-  const uint64_t before = last_due_micro_break(daemon_.lines());
-
-  {
-    HistoryDb db;
-    std::string err;
-    ASSERT_TRUE(db.open(home_.history_path(true), &err)) << err;
-    EXPECT_EQ(db.integer("SELECT count(*) FROM timer_state"), 1) << db.last_error();
-    EXPECT_EQ(db.text("SELECT substr(state, 1, 19) FROM timer_state").value_or(""), "limber-engine-state");
-    EXPECT_GE(db.integer("SELECT count(*) FROM breaks WHERE kind = 'micro'").value_or(0), 2);
-  }
-
-  ASSERT_TRUE(start(kDemoArgs));
-  EXPECT_TRUE(logged("break timers restored \\(saved .* ago; that time counts as idle\\)", 10s));
-  // The engine's break numbering continues where it stopped.
-  ASSERT_TRUE(logged("micro-break #[0-9]+ due", 15s));
-  EXPECT_GT(last_due_micro_break(daemon_.lines()), before) << daemon_.stderr_text();
-  EXPECT_TRUE(stops_cleanly());
-}
 
 TEST_F(LimberdRestart, StateSurvivesKill9) {
   ASSERT_TRUE(start(kDemoArgs));
