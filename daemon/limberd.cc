@@ -153,6 +153,16 @@ void Limberd::notify(const std::string& method, const rpc::Json& params) {
 
 bool Limberd::tray_connected() const { return ipc_ && ipc_->clients_named("limber-tray") > 0; }
 
+bool Limberd::summon_window_view() {
+  if (!tray_launcher_) tray_launcher_ = std::make_unique<WindowViewLauncher>(&loop_);
+  std::string why;
+  const bool started = tray_launcher_->launch([this] {
+    if (core_) core_->prompts().summoned_view_ended();
+  }, &why);
+  if (!started) log_error("strict mode: cannot start limber-tray to cover the screen: " + why);
+  return started;
+}
+
 void Limberd::stop() {
   if (stopping_) return;
   stopping_ = true;
@@ -166,6 +176,7 @@ void Limberd::stop() {
   // loop to its end.
   if (notifier_) notifier_->stop();
   prompt_review_.reset();
+  tray_launcher_.reset();  // a tray it started keeps running
   core_.reset();  // its timers close on this loop
   for (auto* sig : {&sigterm_, &sigint_, &sighup_}) sig->close();
   // After a failed start there was nothing worth saving to report.

@@ -28,6 +28,7 @@
 #include "system_clock.h"
 #include "uv/uv_handle.h"
 #include "uv/uv_timers.h"
+#include "window_view_launcher.h"
 
 namespace limber {
 
@@ -55,6 +56,7 @@ class Limberd final : public Views {
   // Views, through the IPC socket.
   void notify(const std::string& method, const rpc::Json& params) override;
   bool tray_connected() const override;
+  bool summon_window_view() override;
 
  private:
   bool start();
@@ -76,7 +78,8 @@ class Limberd final : public Views {
   LogindWatch logind_;
   DoNotDisturb dnd_;
   std::unique_ptr<ConfigWatch> config_watch_;  // hand edits apply without SIGHUP
-  std::unique_ptr<DaemonTimer> prompt_review_;  // a tray's disconnect, reviewed outside the IPC code
+  std::unique_ptr<DaemonTimer> prompt_review_;
+  std::unique_ptr<WindowViewLauncher> tray_launcher_;  // strict mode without a tray  // a tray's disconnect, reviewed outside the IPC code
   bool stopping_ = false;
   bool serving_ = false;  // start() succeeded
   UvHandle<uv_signal_t> sigterm_;

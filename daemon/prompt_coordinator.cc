@@ -95,6 +95,7 @@ void PromptCoordinator::prepare(const std::vector<EngineEvent>& events) {
     }
     // Window or notification, decided afresh (also for a held prompt that
     // returns) and said in break.due.
+    summon_view_if_needed();
     p.way = way_now(std::nullopt);
   }
 }
@@ -153,6 +154,7 @@ std::optional<protocol::DueBreak> PromptCoordinator::due_break(uint64_t id) cons
     due.prompt = std::string(to_string(p.way));
     due.exercises = p.exercises;
   }
+  due.strict = strict();
   // A break the user asked for can always be skipped and never postponed:
   // the prompt offers only what the engine will do.
   if (due.requested) {
@@ -168,8 +170,22 @@ std::string PromptCoordinator::exercise_of(uint64_t id) const {
 }
 
 PromptWay PromptCoordinator::way_now(std::optional<PromptWay> current) const {
+  // Strict mode is the daemon's: a window whatever prompt.style says, when
+  // a tray runs or was started for it.
+  if (strict() && (views_.tray_connected() || view_summoned_)) return PromptWay::kWindow;
   return choose_prompt_way(parse_prompt_style(config_.get_string("prompt.style")), views_.tray_connected(),
                            loop_.engine().status().active, current);
+}
+
+void PromptCoordinator::summon_view_if_needed() {
+  if (!strict() || views_.tray_connected() || view_summoned_) return;
+  view_summoned_ = views_.summon_window_view();
+  if (!view_summoned_) log_warning("strict mode: no tray can cover the screen here; the break is a notification");
+}
+
+void PromptCoordinator::summoned_view_ended() {
+  view_summoned_ = false;
+  review();
 }
 
 void PromptCoordinator::show_notification(uint64_t id) {
@@ -270,7 +286,8 @@ void PromptCoordinator::apply_quiet() {
 }
 
 void PromptCoordinator::on_prompt_action(uint64_t id, PromptAction action) {
-  if (!due_status(loop_.engine().status(), id)) {
+  const EngineStatus status = loop_.engine().status();
+  if (due_status(status, id) == nullptr) {
     log_info("notification: " + std::string(to_string(action)) + " for break #" + std::to_string(id) +
              ", which is no longer due: ignored");
     return;

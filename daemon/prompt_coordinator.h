@@ -65,6 +65,9 @@ class PromptCoordinator {
   bool user_quiet() const { return user_quiet_; }
   // Do-not-disturb conditions changed (DoNotDisturb::any_active()).
   void set_dnd_active(bool on);
+  // The tray started for a strict break (Views::summon_window_view) has
+  // exited: the prompts are decided again.
+  void summoned_view_ended();
   // Start, Postpone or Skip chosen on a notification.
   void on_prompt_action(uint64_t id, PromptAction action);
   void stop();
@@ -81,6 +84,9 @@ class PromptCoordinator {
   void choose_exercises(const EngineEvent& due, Prompt* prompt);
   protocol::BreakEvent event_with_exercises(const EngineEvent& e) const;
   PromptWay way_now(std::optional<PromptWay> current) const;
+  bool strict() const { return config_.get_bool("prompt.strict"); }
+  // Strict mode with no tray: asks the views for one (once per due break).
+  void summon_view_if_needed();
   void show_notification(uint64_t id);
   void apply_quiet();
   void update_progress_timer();
@@ -97,6 +103,7 @@ class PromptCoordinator {
   std::map<uint64_t, Prompt> prompts_;  // due breaks that were prompted, by id
   bool user_quiet_ = false;
   bool dnd_active_ = false;
+  bool view_summoned_ = false;  // a tray started for strict mode runs
   bool stopping_ = false;
   std::function<void()> state_changed_;
   std::unique_ptr<DaemonTimer> progress_timer_;

@@ -17,6 +17,10 @@ class Views {
   virtual void notify(const std::string& method, const rpc::Json& params) = 0;
   // Whether a limber-tray is connected (it shows prompt windows).
   virtual bool tray_connected() const = 0;
+  // No tray is connected and a break must be a window (strict mode): start
+  // a view that can show it. False when none can start here (the reason is
+  // logged); the prompt is then a notification.
+  virtual bool summon_window_view() { return false; }
 };
 
 }  // namespace limber

@@ -17,6 +17,7 @@ bool parse_break_prompt(const rpc::Json& j, BreakPrompt* out) {
   p.held = due.held;
   p.progress_s = due.progress_s;
   p.by_window = due.prompt != "notification";
+  p.strict = due.strict;
   for (const protocol::ExerciseRef& e : due.exercises) {
     p.exercises.push_back(PromptExercise{e.id, e.name, e.illustration, e.duration_s});
   }

@@ -33,6 +33,8 @@ struct BreakPrompt {
   // limberd's "prompt": "window" (the tray shows it) or "notification"
   // (limberd does). A daemon that does not say means the window.
   bool by_window = true;
+  // prompt.strict, said by limberd with the break: cover every monitor.
+  bool strict = false;
 };
 
 // Parses break.due's params or status's `due` object. False when there is

@@ -80,7 +80,10 @@ void BreakPrompts::on_status(const rpc::Json& status) {
 
 void BreakPrompts::open(const BreakPrompt& prompt) {
   const uint64_t id = prompt.id;
-  window_ = new BreakPromptWindow(link_, prompt, strict_, [this, id] {
+  // limberd says whether the break is strict; the setting read at connect
+  // covers a daemon that predates DueBreak.strict.
+  const bool strict = prompt.strict || strict_;
+  window_ = new BreakPromptWindow(link_, prompt, strict, [this, id] {
     // The user closed it: the break stays due, the tray icon says so.
     log_line("prompt: closed by the user; break " + std::to_string(id) + " stays due");
     window_ = nullptr;
@@ -89,7 +92,7 @@ void BreakPrompts::open(const BreakPrompt& prompt) {
     covers_.clear();
   });
   window_->present();
-  if (strict_) {
+  if (strict) {
     const int with_prompt = wxDisplay::GetFromWindow(window_);
     for (unsigned i = 0; i < wxDisplay::GetCount(); ++i) {
       if (static_cast<int>(i) == with_prompt) continue;

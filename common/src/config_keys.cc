@@ -110,7 +110,8 @@ std::vector<KeyDef> build_keys() {
       bool_key("daily.allow_skip", "true", "Whether you may skip the daily-limit break."));
 
   keys.push_back(bool_key("prompt.strict", "false",
-                          "Cover every monitor until the break ends; for managed setups."));
+                          "Cover every monitor until the break ends, whatever prompt.style says; limberd "
+                          "starts limber-tray to do it when none runs. For managed setups."));
 
   // The ways out of reminders a policy can bound (docs/deploying.md): the
   // daemon refuses a longer pause or a quiet mode it does not allow

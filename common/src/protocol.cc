@@ -66,6 +66,7 @@ Json to_json(const DueBreak& d) {
   j["held"] = d.held;
   j["progress_s"] = d.progress_s;
   j["prompt"] = d.prompt;
+  j["strict"] = d.strict;
   j["exercises"] = exercises_json(d.exercises);
   return j;
 }
@@ -149,6 +150,7 @@ DueBreak due_break_from_json(const Json& j) {
   d.held = member<bool>(j, "held", false);
   d.progress_s = member<int64_t>(j, "progress_s", 0);
   d.prompt = member<std::string>(j, "prompt", "window");
+  d.strict = member<bool>(j, "strict", false);
   d.exercises = exercises_from_json(j);
   return d;
 }

@@ -10,6 +10,7 @@ RpcReply reply_from(const Status& st) {
   switch (st.code()) {
     case Status::Code::kFailedPrecondition: return RpcReply::fail(rpc::kNotPossibleNow, st.message());
     case Status::Code::kPermissionDenied: return RpcReply::fail(rpc::kNotAllowed, st.message());
+    case Status::Code::kManaged: return RpcReply::fail(rpc::kManaged, st.message());
     case Status::Code::kNotFound: return RpcReply::fail(rpc::kNotFound, st.message());
     case Status::Code::kInvalidArgument: return RpcReply::fail(rpc::kInvalidParams, st.message());
     default: return RpcReply::fail(rpc::kInternalError, st.message());

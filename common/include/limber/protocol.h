@@ -48,6 +48,7 @@ struct DueBreak {
   bool held = false;          // held by quiet or do-not-disturb
   int64_t progress_s = 0;
   std::string prompt = "window";  // window or notification
+  bool strict = false;  // prompt.strict: the window covers every monitor and cannot be closed
   std::vector<ExerciseRef> exercises;
 };
 

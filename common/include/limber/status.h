@@ -18,7 +18,8 @@ class Status {
     kInvalidArgument,  // the caller's input is wrong
     kNotFound,
     kFailedPrecondition,  // the request makes no sense in the current state
-    kPermissionDenied,    // e.g. a key locked by policy
+    kPermissionDenied,    // the rules forbid it (no postpones left, skipping off)
+    kManaged,             // the organisation's policy forbids it (a locked key)
     kUnavailable,         // a backend or service is not there
     kIoError,
     kInternal,
@@ -32,6 +33,7 @@ class Status {
     return error(Code::kFailedPrecondition, std::move(message));
   }
   static Status denied(std::string message) { return error(Code::kPermissionDenied, std::move(message)); }
+  static Status managed(std::string message) { return error(Code::kManaged, std::move(message)); }
   static Status unavailable(std::string message) { return error(Code::kUnavailable, std::move(message)); }
   static Status io(std::string message) { return error(Code::kIoError, std::move(message)); }
 

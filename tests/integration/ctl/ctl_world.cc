@@ -217,6 +217,10 @@ ProcessResult CtlWorld::ctl(const std::vector<std::string>& args, const std::str
   return run_process(limberctl_binary(), args, environment(extra_env), input, timeout);
 }
 
+CallResult CtlWorld::call_result(const std::string& method, const rpc::Json& params) {
+  return client_.call(method, params, 5s);
+}
+
 rpc::Json CtlWorld::call(const std::string& method, const rpc::Json& params) {
   const CallResult r = client_.call(method, params, 5s);
   if (!r.ok()) {

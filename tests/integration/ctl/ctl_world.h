@@ -76,6 +76,8 @@ class CtlWorld {
   // A direct connection to the daemon, for setting up and checking state.
   // The call's result; a failed call fails the test and gives null.
   rpc::Json call(const std::string& method, const rpc::Json& params = rpc::Json::object());
+  // The same call, its error included (for the code of a refusal).
+  CallResult call_result(const std::string& method, const rpc::Json& params = rpc::Json::object());
   // Polls status until `pred` holds; the last status, or nothing on timeout.
   template <typename Pred>
   std::optional<rpc::Json> wait_for_status(Pred pred, std::chrono::milliseconds timeout);

@@ -266,6 +266,28 @@ TEST_F(Limberctl, ConfigSetOfAPolicyLockedKeySaysItIsManagedByTheOrganisation) {
       << list.out;
 }
 
+TEST_F(Limberctl, PauseAndQuietBeyondAPolicyAreRefusedAsManagedByTheOrganisation) {
+  const std::string policy = world_.policy_dir() + "/20-no-escape.toml";
+  ASSERT_TRUE(CtlWorld::write_file(policy, "[pause]\nmax = \"2h\"\n[quiet]\nallowed = false\n"));
+  ASSERT_TRUE(start(1));
+  ProcessResult r = ctl({"pause", "168h"});
+  EXPECT_EQ(r.exit_code, 1) << said(r);
+  EXPECT_NE(r.err.find("a pause of 7d is longer than allowed (at most 2h): managed by your organisation (" +
+                       policy + ")"),
+            std::string::npos)
+      << r.err;
+  r = ctl({"quiet", "on"});
+  EXPECT_EQ(r.exit_code, 1) << said(r);
+  EXPECT_NE(r.err.find("quiet mode is not allowed: managed by your organisation"), std::string::npos) << r.err;
+  // The protocol says why, for every view: -32003, managed.
+  EXPECT_EQ(world_.call_result("pause", {{"for", "168h"}}).error.code, rpc::kManaged);
+  EXPECT_EQ(world_.call_result("quiet", {{"on", true}}).error.code, rpc::kManaged);
+  // A pause within the bound still works.
+  r = ctl({"pause", "1h"});
+  EXPECT_EQ(r.exit_code, 0) << said(r);
+  EXPECT_EQ(world_.call("status")["mode"], "paused");
+}
+
 TEST_F(Limberctl, ConfigValidateNeedsNoDaemonAndGivesLineNumbersAndExitCodes) {
   // No daemon runs in this test: validate is local.
   const std::string good = world_.root() + "/good.toml";

@@ -3,9 +3,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "tray_fixture.h"
@@ -119,6 +121,36 @@ TEST_F(TrayPrompt, StrictModeCoversTheWholeScreen) {
   // The answers still work full screen.
   ASSERT_TRUE(click_prompt_button("skip", prompt_at_));
   ASSERT_TRUE(break_ended("skipped"));
+}
+
+TEST_F(TrayPrompt, StrictModeWithNoTrayRunningStartsOneThatCoversTheScreen) {
+  // Strict mode is the daemon's: no tray runs and prompt.style asks for a
+  // notification, yet the due break covers the screen.
+  ASSERT_TRUE(home_.write_user_config(std::string(kTrayRules) + "\n[prompt]\nstyle = \"notification\"\nstrict = true\n"));
+  ASSERT_TRUE(start({"--log-level=debug", "--source=x11", kShortScale},
+                    {"DISPLAY=" + xvfb_.display(), "LIMBER_TRAY=" LIMBER_TRAY_PATH, "GDK_BACKEND=x11",
+                     "NO_AT_BRIDGE=1"}));
+  ASSERT_TRUE(logged(kReady, 10s));
+  typist_.emplace();
+  size_t at = 0;
+  ASSERT_TRUE(logged("started .*limber-tray \\(pid [0-9]+\\) to show a strict break's window$", 30s, 0, &at));
+  std::smatch m;
+  const std::string line = daemon_.lines().at(at);
+  ASSERT_TRUE(std::regex_search(line, m, std::regex("\\(pid ([0-9]+)\\)")));
+  const pid_t tray_pid = static_cast<pid_t>(std::stol(m[1]));
+  const bool covered = window_exists(kPromptTitle, 15s);
+  const std::string screen = run_text("xdotool getdisplaygeometry");
+  const std::string window = run_text("xdotool search --name '" + std::string(kPromptTitle) +
+                                      "' getwindowgeometry --shell | grep -E '^(WIDTH|HEIGHT)=' | cut -d= -f2 | "
+                                      "tr '\\n' ' '");
+  ::kill(tray_pid, SIGTERM);  // it was started detached: it is not our child
+  ASSERT_TRUE(covered) << "no window titled " << kPromptTitle << "\n" << daemon_.stderr_text();
+  int sw = 0, sh = 0, ww = 0, wh = 0;
+  ASSERT_EQ(std::sscanf(screen.c_str(), "%d %d", &sw, &sh), 2) << screen;
+  ASSERT_EQ(std::sscanf(window.c_str(), "%d %d", &ww, &wh), 2) << window;
+  EXPECT_GE(ww, sw);
+  EXPECT_GE(wh, sh);
+  EXPECT_EQ(daemon_.count_lines("notifications: shown by"), 0u) << "a strict break is never a notification here";
 }
 
 TEST_F(TrayPrompt, ScreenshotOfThePromptIsNotBlank) {

@@ -53,7 +53,7 @@ TEST_F(PolicyBounds, APolicyLimitIsEnforcedAndNamedAsManaged) {
   const Config c = load();
   EXPECT_TRUE(check_pause_allowed(c, 2h));
   const Status longer = check_pause_allowed(c, 168h);
-  EXPECT_EQ(longer.code(), Status::Code::kPermissionDenied);
+  EXPECT_EQ(longer.code(), Status::Code::kManaged);
   EXPECT_NE(longer.message().find("a pause of 7d is longer than allowed (at most 2h)"),
             std::string::npos)
       << longer.message();
@@ -62,7 +62,7 @@ TEST_F(PolicyBounds, APolicyLimitIsEnforcedAndNamedAsManaged) {
             std::string::npos)
       << longer.message();
   const Status quiet = check_quiet_allowed(c);
-  EXPECT_EQ(quiet.code(), Status::Code::kPermissionDenied);
+  EXPECT_EQ(quiet.code(), Status::Code::kManaged);
   EXPECT_NE(quiet.message().find("quiet mode is not allowed: managed by your organisation"),
             std::string::npos)
       << quiet.message();
@@ -72,13 +72,14 @@ TEST_F(PolicyBounds, APolicyLimitIsEnforcedAndNamedAsManaged) {
 TEST_F(PolicyBounds, ZeroMaximumForbidsEveryPause) {
   write(paths_.policy_dir + "/10.toml", "pause.max = \"0s\"\n");
   const Status st = check_pause_allowed(load(), 1min);
-  EXPECT_EQ(st.code(), Status::Code::kPermissionDenied);
+  EXPECT_EQ(st.code(), Status::Code::kManaged);
   EXPECT_NE(st.message().find("pausing is not allowed"), std::string::npos) << st.message();
 }
 
 TEST_F(PolicyBounds, TheUsersOwnLimitIsNamedAsTheirs) {
   write(paths_.user_file, "[pause]\nmax = \"1h\"\n");
   const Status st = check_pause_allowed(load(), 2h);
+  EXPECT_EQ(st.code(), Status::Code::kPermissionDenied) << "the user's own limit is not managed";
   EXPECT_NE(st.message().find("pause.max is 1h in your user settings"), std::string::npos)
       << st.message();
 }
