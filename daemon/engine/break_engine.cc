@@ -279,7 +279,10 @@ std::optional<MonoTime> BreakEngine::next_deadline() const {
       if (t.phase == Phase::kWaiting) left = rule.interval - t.accrued;
       if (t.phase == Phase::kSnoozed) left = rule.snooze - t.snooze_accrued;
       if (t.phase == Phase::kDue && !t.held) left = config_.ignore_after - t.due_active;
-      if (left > Duration{0}) ask_at(credited_until_ + left);
+      // Past when the last poll credited input just short of the break:
+      // ask again a second later rather than at once.
+      const MonoTime when = credited_until_ + left <= now_ ? now_ + kPollSlack : credited_until_ + left;
+      if (left > Duration{0}) ask_at(when);
     }
   }
   if (next && *next <= now_) next = now_ + Duration{1};

@@ -90,7 +90,9 @@ TEST_F(DaemonConfig, SiteFileIsALayerBelowTheUser) {
   EXPECT_EQ(micro_interval_s(), 60) << "the site's value where the user sets none";
   const protocol::DaemonStatus s = protocol::daemon_status_from_json(call("status")["result"]);
   for (const protocol::BreakState& b : s.breaks) {
-    if (b.kind == "rest") EXPECT_EQ(b.interval_s, 90 * 60) << "the user's value over the site's";
+    if (b.kind == "rest") {
+      EXPECT_EQ(b.interval_s, 90 * 60) << "the user's value over the site's";
+    }
   }
 }
 
