@@ -229,5 +229,62 @@ TYPED_TEST(ActivityProperty, OneKeyPressIsNotActivity) {
   EXPECT_EQ(r.tally.became_active, 0);
 }
 
+// The X server's idle counter at login: it starts with the server, so a
+// limberd started a second later sees "input" a second ago.
+class YoungServerSource final : public ActivitySource {
+ public:
+  YoungServerSource(const Clock& clock, MonoTime server_start) : clock_(clock), server_start_(server_start) {}
+  std::string_view name() const override { return "young-x"; }
+  bool start(uv_loop_t*, const Clock&, Duration, ActivitySink&, std::string*) override { return true; }
+  void watch_for_input() override {}
+  std::optional<Duration> idle_time() override { return clock_.mono() - server_start_; }
+  void stop() override {}
+
+ private:
+  const Clock& clock_;
+  MonoTime server_start_;
+};
+
+TEST(ActivityStartUp, RestoredTimersAndAYoungXServerDoNotSpin) {
+  SimulatedClock clock{WallTime{std::chrono::hours{24 * 20000}}};
+  SimulatedTimers timers{clock};
+  EngineConfig rules;
+  rules.idle_grace = kGrace;
+  rules.noise_filter = kNoise;
+  std::string saved;
+  {  // the previous session: some typing, then a clean stop
+    BreakLoop previous(clock, timers, rules);
+    ScriptedSource* source = nullptr;
+    ASSERT_TRUE(previous.start([&](Duration, ActivitySink& sink) {
+      auto s = std::make_unique<ScriptedSource>(clock);
+      s->start(nullptr, clock, Duration{0}, sink, nullptr);
+      source = s.get();
+      return s;
+    }));
+    previous.wake();
+    for (int i = 0; i < 20; ++i) {
+      source->input();
+      timers.run_until(clock.mono() + 500ms);
+    }
+    saved = previous.snapshot();
+    previous.stop();
+  }
+  timers.run_until(clock.mono() + 60s);  // logged out; the X server starts
+  const MonoTime server_start = clock.mono();
+  timers.run_until(clock.mono() + 1s);
+
+  BreakLoop loop(clock, timers, rules);
+  Tally tally;
+  loop.set_observer(&tally);
+  std::string err;
+  ASSERT_TRUE(loop.restore(saved, clock.wall() - 61s, &err)) << err;
+  ASSERT_TRUE(loop.start([&](Duration, ActivitySink&) { return std::make_unique<YoungServerSource>(clock, server_start); }));
+  loop.wake();
+  timers.run_until(clock.mono() + 10s);
+  loop.stop();
+  EXPECT_LE(tally.wakes, 6) << "limberd's first 10 s after a restore, X server a second old";
+  EXPECT_EQ(tally.credited, Duration{0});
+}
+
 }  // namespace
 }  // namespace limber
