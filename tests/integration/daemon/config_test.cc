@@ -93,5 +93,5 @@ TEST_F(LimberdConfig, SighupAppliesAChangedFile) {
   EXPECT_TRUE(stops_cleanly());
 }
 
-  // namespace
+}  // namespace
 }  // namespace limber::test

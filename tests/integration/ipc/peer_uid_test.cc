@@ -33,7 +33,8 @@ class ThrowawayUser {
     }
   }
   ~ThrowawayUser() {
-    if (uid_ != 0) std::system(("userdel " + name_ + " >/dev/null 2>&1").c_str());
+    // Best effort: a user left behind is harmless in a throwaway test system.
+    if (uid_ != 0 && std::system(("userdel " + name_ + " >/dev/null 2>&1").c_str()) != 0) return;
   }
   ThrowawayUser(const ThrowawayUser&) = delete;
   ThrowawayUser& operator=(const ThrowawayUser&) = delete;
