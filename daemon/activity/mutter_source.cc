@@ -23,7 +23,7 @@ bool MutterSource::start(uv_loop_t* loop, const Clock& clock, Duration watch_tim
   clock_ = &clock;
   sink_ = &sink;
   watch_timeout_ = std::max(watch_timeout, Duration{1});
-  watch_.start(clock.mono(), watch_timeout_);
+  watch_.start(clock.mono(), clock.from_real(watch_timeout_));
   lost_ = false;
 
   auto on_closed = [this](std::string_view reason) { lost("session bus: " + std::string(reason)); };
@@ -100,7 +100,8 @@ void MutterSource::read_initial_idle_time() {
     log_warning("mutter: GetIdletime failed (" + error.describe(r) + "); idle time unknown until the user goes idle");
     return;
   }
-  watch_.start_with_idle(clock_->mono(), watch_timeout_, Duration{static_cast<Duration::rep>(idle_ms)});
+  watch_.start_with_idle(clock_->mono(), clock_->from_real(watch_timeout_),
+                         clock_->from_real(Duration{static_cast<Duration::rep>(idle_ms)}));
   if (watch_.idle()) request_active_watch();
 }
 
@@ -110,7 +111,8 @@ void MutterSource::watch_for_input() {
 
 std::optional<Duration> MutterSource::idle_time() {
   if (lost_ || !connection_.is_open()) return std::nullopt;
-  return watch_.idle_time(clock_->mono());
+  const auto idle = watch_.idle_time(clock_->mono());  // in the clock's time; the daemon wants real time
+  return idle ? std::optional<Duration>(clock_->to_real(*idle)) : std::nullopt;
 }
 
 void MutterSource::stop() {

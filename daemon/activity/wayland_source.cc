@@ -140,7 +140,7 @@ bool WaylandSource::start(uv_loop_t* loop, const Clock& clock, Duration watch_ti
                 connection_error(display_));
   }
   // The compositor started its timer before this round trip returned.
-  watch_.start(clock.mono(), Duration{timeout});
+  watch_.start(clock.mono(), clock.from_real(Duration{timeout}));
 
   poll_.emplace();
   if (int err = uv_poll_init(loop, poll_->get(), wl_display_get_fd(display_)); err < 0) {
@@ -194,7 +194,8 @@ void WaylandSource::watch_for_input() {
 
 std::optional<Duration> WaylandSource::idle_time() {
   if (!connected_) return std::nullopt;
-  return watch_.idle_time(clock_->mono());
+  const auto idle = watch_.idle_time(clock_->mono());
+  return idle ? std::optional<Duration>(clock_->to_real(*idle)) : std::nullopt;
 }
 
 void WaylandSource::stop() { release(); }
