@@ -34,6 +34,8 @@ std::vector<std::string> micro_break_exercises(const std::string& path) {
 }
 
 TEST_F(SimulatedDaemon, EveryMicroBreakRecordsADifferentSeatedExercise) {
+  // No rest break: at 55 min it would take the third micro-break's place.
+  write("limber.toml", "[schedule]\nwork_hours = \"always\"\n[rest]\nenabled = false\n");
   start();
   type_for(65min);  // three micro-breaks, each taken
   core_.reset();    // a clean stop flushes the history
