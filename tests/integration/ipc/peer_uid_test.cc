@@ -33,8 +33,9 @@ class ThrowawayUser {
     }
   }
   ~ThrowawayUser() {
-    // Best effort: a user left behind is harmless in a throwaway test system.
-    if (uid_ != 0 && std::system(("userdel " + name_ + " >/dev/null 2>&1").c_str()) != 0) return;
+    // Best effort: a user left behind is harmless to the next run.
+    if (uid_ != 0 && std::system(("userdel " + name_ + " >/dev/null 2>&1").c_str()) != 0) {
+    }
   }
   ThrowawayUser(const ThrowawayUser&) = delete;
   ThrowawayUser& operator=(const ThrowawayUser&) = delete;

@@ -34,7 +34,7 @@ std::vector<std::string> micro_break_exercises(const std::string& path) {
 }
 
 TEST_F(SimulatedDaemon, EveryMicroBreakRecordsADifferentSeatedExercise) {
-  // No rest break: at 55 min it would take the third micro-break's place.
+  // Rest breaks off: the hour's rest break would take the third micro's place.
   write("limber.toml", "[schedule]\nwork_hours = \"always\"\n[rest]\nenabled = false\n");
   start();
   type_for(65min);  // three micro-breaks, each taken
