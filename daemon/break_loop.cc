@@ -1,5 +1,7 @@
 #include "break_loop.h"
 
+#include <algorithm>
+
 #include "limber/duration.h"
 #include "log.h"
 
@@ -37,6 +39,14 @@ void log_event(const EngineEvent& e) {
 
 }  // namespace
 
+Duration source_watch_timeout(const EngineConfig& rules) {
+  // The noise filter needs the last input to within itself; the idle grace
+  // to well within itself, so that an active user costs a wake about every
+  // grace - P, not a spin. Without a noise filter one second is precise enough.
+  const Duration wanted = rules.noise_filter > Duration{0} ? rules.noise_filter : Duration{1s};
+  return std::clamp(wanted, Duration{100ms}, std::max(Duration{100ms}, rules.idle_grace / 2));
+}
+
 BreakLoop::BreakLoop(const Clock& clock, TimerFactory& timers, EngineConfig rules, double time_scale)
     : clock_(clock),
       time_scale_(time_scale),
@@ -55,17 +65,17 @@ bool BreakLoop::restore(const std::string& state, WallTime saved_at, std::string
 
 bool BreakLoop::start(SourceStarter starter) {
   starter_ = std::move(starter);
-  source_ = starter_(engine_.config().idle_grace, *this);
+  source_ = starter_(source_watch_timeout(engine_.config()), *this);
   return source_ != nullptr;
 }
 
 void BreakLoop::set_rules(const EngineConfig& rules) {
-  const Duration old_grace = engine_.config().idle_grace;
+  const Duration old_timeout = source_watch_timeout(engine_.config());
   engine_.set_config(rules);
-  if (source_ && engine_.config().idle_grace != old_grace) {
+  if (source_ && source_watch_timeout(engine_.config()) != old_timeout) {
     // Sources that keep an idle notification or watch asked for the old
-    // grace: start them afresh with the new one.
-    log_info("restarting the activity source for the new idle grace");
+    // timeout: start them afresh with the new one.
+    log_info("restarting the activity source for the new idle grace or noise filter");
     replace_source();
   }
 }
@@ -101,7 +111,7 @@ void BreakLoop::start_source_again() {
   if (source_) source_->stop();
   source_.reset();
   watching_ = false;
-  source_ = starter_(engine_.config().idle_grace, *this);
+  source_ = starter_(source_watch_timeout(engine_.config()), *this);
   if (!source_) {
     log_notice("looking for an activity source again in " + format_duration(kSourceRetry));
     source_retry_->start(kSourceRetry);

@@ -39,9 +39,14 @@ class BreakObserver {
 };
 
 // Starts the activity source the configuration asks for, reporting to
-// `sink`, with `idle_grace` in the clock's time; nullptr when none works (it
-// has logged why). Called at start and whenever the source must be replaced.
-using SourceStarter = std::function<std::unique_ptr<ActivitySource>(Duration idle_grace, ActivitySink& sink)>;
+// `sink`, with the idle watch timeout `watch_timeout` in the clock's time
+// (source_watch_timeout); nullptr when none works (it has logged why).
+// Called at start and whenever the source must be replaced.
+using SourceStarter = std::function<std::unique_ptr<ActivitySource>(Duration watch_timeout, ActivitySink& sink)>;
+
+// The timeout of an event-driven source's idle watch for these rules: the
+// noise filter, at most half the idle grace (activity_source.h).
+Duration source_watch_timeout(const EngineConfig& rules);
 
 class BreakLoop final : public ActivitySink {
  public:

@@ -83,10 +83,10 @@ void Limberd::start_signals() {
       sighup_.get(), [](uv_signal_t* s, int) { static_cast<Limberd*>(s->data)->core_->reload_config(); }, SIGHUP);
 }
 
-std::unique_ptr<ActivitySource> Limberd::start_source(Duration idle_grace, ActivitySink& sink) {
+std::unique_ptr<ActivitySource> Limberd::start_source(Duration watch_timeout, ActivitySink& sink) {
   const std::string preference = !options_.source_override.empty() ? options_.source_override
                                                                    : core_->config().get_string("activity.source");
-  const Duration grace = clock_.to_real(idle_grace);  // sources measure real time
+  const Duration grace = clock_.to_real(watch_timeout);  // sources measure real time
   if (preference == "demo") {
     auto source = std::make_unique<DemoSource>(clock_.scale());
     std::string ignored;
@@ -104,7 +104,7 @@ std::unique_ptr<ActivitySource> Limberd::start_source(Duration idle_grace, Activ
   if (options_.demo) {
     log_notice("no activity source works here (" + tried + "); the demo pretends the user types");
     options_.source_override = "demo";
-    return start_source(idle_grace, sink);
+    return start_source(watch_timeout, sink);
   }
   log_error("no activity source works here: " + tried);
   return nullptr;

@@ -61,7 +61,7 @@ class Limberd final : public Views {
  private:
   bool start();
   DaemonDeps deps();
-  std::unique_ptr<ActivitySource> start_source(Duration idle_grace, ActivitySink& sink);
+  std::unique_ptr<ActivitySource> start_source(Duration watch_timeout, ActivitySink& sink);
   void listen();
   void watch_config();
   void configure_dnd();

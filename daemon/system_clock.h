@@ -26,9 +26,9 @@ class SystemClock final : public Clock {
 
   double scale() const { return scale_; }
   // A span of clock time as real time, for uv timers (rounded up).
-  Duration to_real(Duration clock_time) const;
+  Duration to_real(Duration clock_time) const override;
   // A span of real time (e.g. an idle time from the X server) as clock time.
-  Duration from_real(Duration real_time) const;
+  Duration from_real(Duration real_time) const override;
 
   static void reload_time_zone();
 

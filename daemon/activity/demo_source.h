@@ -16,7 +16,7 @@ class DemoSource final : public ActivitySource {
   explicit DemoSource(double time_scale = 1.0) : time_scale_(time_scale) {}
 
   std::string_view name() const override { return "demo"; }
-  bool start(uv_loop_t* loop, const Clock& clock, Duration idle_grace, ActivitySink& sink,
+  bool start(uv_loop_t* loop, const Clock& clock, Duration watch_timeout, ActivitySink& sink,
              std::string* why) override;
   void watch_for_input() override;
   std::optional<Duration> idle_time() override;

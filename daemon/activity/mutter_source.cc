@@ -17,12 +17,13 @@ constexpr const char* kInterface = "org.gnome.Mutter.IdleMonitor";
 
 MutterSource::~MutterSource() { stop(); }
 
-bool MutterSource::start(uv_loop_t* loop, const Clock& clock, Duration idle_grace, ActivitySink& sink,
+bool MutterSource::start(uv_loop_t* loop, const Clock& clock, Duration watch_timeout, ActivitySink& sink,
                          std::string* why) {
   stop();
   clock_ = &clock;
   sink_ = &sink;
-  idle_grace_ = idle_grace;
+  watch_timeout_ = std::max(watch_timeout, Duration{1});
+  watch_.start(clock.mono(), clock.from_real(watch_timeout_));
   lost_ = false;
 
   auto on_closed = [this](std::string_view reason) { lost("session bus: " + std::string(reason)); };
@@ -74,7 +75,7 @@ bool MutterSource::start(uv_loop_t* loop, const Clock& clock, Duration idle_grac
 bool MutterSource::add_idle_watch(std::string* why) {
   SdBusError error;
   sd_bus_message* raw = nullptr;
-  const auto interval_ms = static_cast<uint64_t>(idle_grace_.count());
+  const auto interval_ms = static_cast<uint64_t>(watch_timeout_.count());
   int r = sd_bus_call_method(connection_.bus(), mutter_owner_.c_str(), kPath, kInterface, "AddIdleWatch",
                              error.get(), &raw, "t", interval_ms);
   SdBusMessage reply(raw);
@@ -97,32 +98,21 @@ void MutterSource::read_initial_idle_time() {
   if (r < 0) {
     // Not fatal: the first WatchFired will tell.
     log_warning("mutter: GetIdletime failed (" + error.describe(r) + "); idle time unknown until the user goes idle");
-    presence_ = Presence::kUnknown;
     return;
   }
-  const Duration idle{static_cast<Duration::rep>(idle_ms)};
-  if (idle < idle_grace_) {
-    presence_ = Presence::kActive;
-    return;
-  }
-  presence_ = Presence::kIdle;
-  last_input_ = clock_->mono() - idle;
-  request_active_watch();
+  watch_.start_with_idle(clock_->mono(), clock_->from_real(watch_timeout_),
+                         clock_->from_real(Duration{static_cast<Duration::rep>(idle_ms)}));
+  if (watch_.idle()) request_active_watch();
 }
 
-void MutterSource::watch_for_input() { request_active_watch(); }
+void MutterSource::watch_for_input() {
+  if (!lost_ && connection_.is_open()) watching_ = true;
+}
 
 std::optional<Duration> MutterSource::idle_time() {
   if (lost_ || !connection_.is_open()) return std::nullopt;
-  switch (presence_) {
-    case Presence::kActive:
-      return Duration{0};
-    case Presence::kIdle:
-      return std::max(Duration{0}, clock_->mono() - last_input_);
-    case Presence::kUnknown:
-      break;
-  }
-  return std::nullopt;
+  const auto idle = watch_.idle_time(clock_->mono());  // in the clock's time; the daemon wants real time
+  return idle ? std::optional<Duration>(clock_->to_real(*idle)) : std::nullopt;
 }
 
 void MutterSource::stop() {
@@ -134,7 +124,8 @@ void MutterSource::stop() {
   active_watch_call_.reset();
   mutter_owner_.clear();
   active_watch_ = ActiveWatch::kNone;
-  presence_ = Presence::kUnknown;
+  watching_ = false;
+  watch_ = IdleWatchState{};
 }
 
 void MutterSource::request_active_watch() {
@@ -155,19 +146,24 @@ void MutterSource::became_idle() {
   // Already idle with a user-active watch out: no input happened since (the
   // watch would have fired first), so this is Mutter confirming a state we
   // know — e.g. a new idle watch firing at once for a user idle at start.
-  // Keep the older, more accurate time of the last input.
-  if (presence_ == Presence::kIdle && active_watch_ != ActiveWatch::kNone) return;
-  presence_ = Presence::kIdle;
-  last_input_ = clock_->mono() - idle_grace_;
+  // IdleWatchState keeps the older, more accurate time of the last input.
+  const std::optional<MonoTime> unseen = watch_.idled(clock_->mono());
   request_active_watch();
+  if (unseen && watching_) {
+    watching_ = false;
+    sink_->on_input(*unseen);  // last: the sink may stop or destroy this source
+  }
 }
 
 void MutterSource::became_active() {
-  // A user-active watch fires once; the next one is added when the user goes
-  // idle again or the daemon asks with watch_for_input().
+  // A user-active watch fires once; the next one is added when the idle
+  // watch fires again.
   active_watch_ = ActiveWatch::kNone;
-  presence_ = Presence::kActive;
-  sink_->on_input(clock_->mono());
+  watch_.resumed(clock_->mono());
+  if (watching_) {
+    watching_ = false;
+    sink_->on_input(clock_->mono());  // last: the sink may stop or destroy this source
+  }
 }
 
 void MutterSource::lost(std::string why) {

@@ -11,14 +11,16 @@
 //    and is then gone: a second input needs a new watch.
 // Watches die with our connection, so stop() needs no clean-up calls.
 //
-// The source keeps one idle watch at idle_grace for its whole life. When it
-// fires the user is idle, and the source adds a user-active watch to learn
-// when they return; watch_for_input() adds one too if none is out. Every
-// user-active watch that fires is reported once through on_input(), so the
-// cost is one message per idle→active cycle, whatever the input rate.
-// idle_time() is answered from that state, never with a blocking round trip:
-// active → 0; idle since the idle watch fired at T → (now - T) + idle_grace.
-// One GetIdletime at start fills in the state before any watch has fired.
+// The source keeps one idle watch with a short timeout P (the daemon's noise
+// filter, at most half the idle grace) for its whole life. When it fires the
+// last input was P ago, and the source adds a user-active watch to learn
+// when input resumes. A user-active watch that fires is reported through
+// on_input() when the daemon asked with watch_for_input(), so the cost is
+// two messages per pause longer than P, whatever the input rate.
+// idle_time() is answered from that state (IdleWatchState), never with a
+// blocking round trip: idle since the idle watch fired at T → (now - T) + P;
+// input since → at most P. One GetIdletime at start fills in the state
+// before any watch has fired.
 //
 // Created by the daemon's source selection; the daemon calls start(), then
 // watch_for_input() / idle_time() as ActivitySource describes, and stop().
@@ -34,6 +36,7 @@
 #include <string_view>
 
 #include "activity/activity_source.h"
+#include "activity/idle_watch_state.h"
 #include "activity/sd_bus_connection.h"
 
 namespace limber {
@@ -46,18 +49,13 @@ class MutterSource final : public ActivitySource {
   MutterSource& operator=(const MutterSource&) = delete;
 
   std::string_view name() const override { return "mutter"; }
-  bool start(uv_loop_t* loop, const Clock& clock, Duration idle_grace, ActivitySink& sink,
+  bool start(uv_loop_t* loop, const Clock& clock, Duration watch_timeout, ActivitySink& sink,
              std::string* why) override;
   void watch_for_input() override;
   std::optional<Duration> idle_time() override;
   void stop() override;
 
  private:
-  enum class Presence {
-    kUnknown,  // GetIdletime failed and no watch has fired yet
-    kActive,   // input since the idle watch last fired
-    kIdle,     // the idle watch fired (or GetIdletime said so) at idle_since_
-  };
   enum class ActiveWatch { kNone, kRequested, kArmed };
 
   static int on_watch_fired(sd_bus_message* message, void* userdata, sd_bus_error* error);
@@ -73,7 +71,7 @@ class MutterSource final : public ActivitySource {
 
   const Clock* clock_ = nullptr;
   ActivitySink* sink_ = nullptr;
-  Duration idle_grace_{0};
+  Duration watch_timeout_{0};
   SdBusConnection connection_;
   std::string mutter_owner_;  // unique name of the idle monitor's owner
   SdBusSlot watch_fired_match_;
@@ -84,8 +82,8 @@ class MutterSource final : public ActivitySource {
   ActiveWatch active_watch_ = ActiveWatch::kNone;
   uint32_t active_watch_id_ = 0;
 
-  Presence presence_ = Presence::kUnknown;
-  MonoTime last_input_{};  // meaningful while kIdle
+  IdleWatchState watch_;
+  bool watching_ = false;  // watch_for_input() awaits the next input
   bool lost_ = false;
 };
 

@@ -20,7 +20,7 @@ std::unique_ptr<ActivitySource> make_activity_source(const std::string& name) {
 
 std::unique_ptr<ActivitySource> start_activity_source(const std::string& preference,
                                                       uv_loop_t* loop, const Clock& clock,
-                                                      Duration idle_grace, ActivitySink& sink,
+                                                      Duration watch_timeout, ActivitySink& sink,
                                                       std::vector<std::string>* failures) {
   const std::vector<std::string> names =
       preference == "auto" ? auto_source_order() : std::vector<std::string>{preference};
@@ -31,7 +31,7 @@ std::unique_ptr<ActivitySource> start_activity_source(const std::string& prefere
       continue;
     }
     std::string why;
-    if (source->start(loop, clock, idle_grace, sink, &why)) return source;
+    if (source->start(loop, clock, watch_timeout, sink, &why)) return source;
     source->stop();
     failures->push_back(name + ": " + why);
   }

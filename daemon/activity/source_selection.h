@@ -21,7 +21,7 @@ std::unique_ptr<ActivitySource> make_activity_source(const std::string& name);
 // failure returns null and appends "name: reason" for each backend tried.
 std::unique_ptr<ActivitySource> start_activity_source(const std::string& preference,
                                                       uv_loop_t* loop, const Clock& clock,
-                                                      Duration idle_grace, ActivitySink& sink,
+                                                      Duration watch_timeout, ActivitySink& sink,
                                                       std::vector<std::string>* failures);
 
 }  // namespace limber

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <utility>
@@ -11,6 +12,14 @@
 #include "ext-idle-notify-v1-client-protocol.h"
 #include "kde-idle-client-protocol.h"
 #include "log.h"
+
+// wayland-protocols 1.31 (Debian 12) has ext-idle-notify-v1 version 1 only;
+// version 2 adds get_input_idle_notification, which ignores idle inhibitors.
+#ifdef EXT_IDLE_NOTIFIER_V1_GET_INPUT_IDLE_NOTIFICATION_SINCE_VERSION
+#define LIMBER_HAVE_INPUT_IDLE 1
+#else
+#define LIMBER_HAVE_INPUT_IDLE 0
+#endif
 
 namespace limber {
 namespace {
@@ -57,12 +66,13 @@ uint32_t timeout_ms(Duration d) {
 // record what happened, so no sink call runs inside libwayland.
 struct WaylandSource::Listeners {
   static void global(void* data, wl_registry*, uint32_t name, const char* interface,
-                     uint32_t /*version*/) {
+                     uint32_t version) {
     auto* self = static_cast<WaylandSource*>(data);
     if (std::strcmp(interface, wl_seat_interface.name) == 0) {
       if (self->seat_name_ == 0) self->seat_name_ = name;  // the first seat is the user's
     } else if (std::strcmp(interface, ext_idle_notifier_v1_interface.name) == 0) {
       self->ext_notifier_name_ = name;
+      self->ext_notifier_version_ = version;
     } else if (std::strcmp(interface, org_kde_kwin_idle_interface.name) == 0) {
       self->kde_idle_name_ = name;
     }
@@ -91,13 +101,11 @@ struct WaylandSource::Listeners {
 
 WaylandSource::~WaylandSource() { release(); }
 
-bool WaylandSource::start(uv_loop_t* loop, const Clock& clock, Duration idle_grace,
+bool WaylandSource::start(uv_loop_t* loop, const Clock& clock, Duration watch_timeout,
                           ActivitySink& sink, std::string* why) {
   release();
   sink_ = &sink;
   clock_ = &clock;
-  idle_grace_ = idle_grace;
-  idled_at_.reset();
   watching_ = false;
   input_to_report_.reset();
   seat_name_ = ext_notifier_name_ = kde_idle_name_ = 0;
@@ -121,7 +129,7 @@ bool WaylandSource::start(uv_loop_t* loop, const Clock& clock, Duration idle_gra
   }
   if (seat_name_ == 0) return fail("compositor offers no wl_seat");
 
-  const uint32_t timeout = timeout_ms(idle_grace);
+  const uint32_t timeout = timeout_ms(watch_timeout);
   if (!ask_for_idle_notification(timeout)) {
     return fail("compositor offers neither ext-idle-notify-v1 nor org_kde_kwin_idle");
   }
@@ -131,6 +139,8 @@ bool WaylandSource::start(uv_loop_t* loop, const Clock& clock, Duration idle_gra
     return fail("Wayland idle notification request failed: " +
                 connection_error(display_));
   }
+  // The compositor started its timer before this round trip returned.
+  watch_.start(clock.mono(), clock.from_real(Duration{timeout}));
 
   poll_.emplace();
   if (int err = uv_poll_init(loop, poll_->get(), wl_display_get_fd(display_)); err < 0) {
@@ -139,9 +149,8 @@ bool WaylandSource::start(uv_loop_t* loop, const Clock& clock, Duration idle_gra
   poll_->get()->data = this;
   connected_ = true;
   poll_for(false);
-  log_info(std::string("activity: Wayland ") +
-           (protocol_ == Protocol::kExtIdleNotify ? "ext-idle-notify-v1" : "org_kde_kwin_idle") +
-           ", idle after " + std::to_string(timeout) + " ms");
+  log_info(std::string("activity: Wayland ") + protocol_label() + ", idle watch of " +
+           std::to_string(timeout) + " ms");
   return true;
 }
 
@@ -150,9 +159,20 @@ bool WaylandSource::start(uv_loop_t* loop, const Clock& clock, Duration idle_gra
 bool WaylandSource::ask_for_idle_notification(uint32_t timeout) {
   if (ext_notifier_name_ != 0) {
     seat_ = static_cast<wl_seat*>(wl_registry_bind(registry_, seat_name_, &wl_seat_interface, 1));
+    const uint32_t version =
+        std::min(ext_notifier_version_, static_cast<uint32_t>(ext_idle_notifier_v1_interface.version));
     ext_notifier_ = static_cast<ext_idle_notifier_v1*>(
-        wl_registry_bind(registry_, ext_notifier_name_, &ext_idle_notifier_v1_interface, 1));
-    ext_notification_ = ext_idle_notifier_v1_get_idle_notification(ext_notifier_, timeout, seat_);
+        wl_registry_bind(registry_, ext_notifier_name_, &ext_idle_notifier_v1_interface, version));
+#if LIMBER_HAVE_INPUT_IDLE
+    if (version >= EXT_IDLE_NOTIFIER_V1_GET_INPUT_IDLE_NOTIFICATION_SINCE_VERSION) {
+      // Input only: a video player's idle inhibitor is not typing.
+      ext_notification_ = ext_idle_notifier_v1_get_input_idle_notification(ext_notifier_, timeout, seat_);
+      input_only_ = true;
+    }
+#endif
+    if (ext_notification_ == nullptr) {
+      ext_notification_ = ext_idle_notifier_v1_get_idle_notification(ext_notifier_, timeout, seat_);
+    }
     ext_idle_notification_v1_add_listener(ext_notification_, &Listeners::kExtNotification, this);
     protocol_ = Protocol::kExtIdleNotify;
   } else if (kde_idle_name_ != 0) {
@@ -174,16 +194,29 @@ void WaylandSource::watch_for_input() {
 
 std::optional<Duration> WaylandSource::idle_time() {
   if (!connected_) return std::nullopt;
-  if (!idled_at_) return Duration{0};
-  return (clock_->mono() - *idled_at_) + idle_grace_;
+  const auto idle = watch_.idle_time(clock_->mono());
+  return idle ? std::optional<Duration>(clock_->to_real(*idle)) : std::nullopt;
 }
 
 void WaylandSource::stop() { release(); }
 
-void WaylandSource::on_idled() { idled_at_ = clock_->mono(); }
+std::string WaylandSource::protocol_label() const {
+  if (protocol_ == Protocol::kKdeIdle) return "org_kde_kwin_idle";
+  return input_only_ ? "ext-idle-notify-v1 (v2, input only)" : "ext-idle-notify-v1 (v1)";
+}
+
+void WaylandSource::on_idled() {
+  const std::optional<MonoTime> unseen = watch_.idled(clock_->mono());
+  // Input the compositor never announced with "resumed" (it began before
+  // the first "idled"): the daemon learns of it now, at its real time.
+  if (unseen && watching_) {
+    watching_ = false;
+    input_to_report_ = *unseen;
+  }
+}
 
 void WaylandSource::on_resumed() {
-  idled_at_.reset();
+  watch_.resumed(clock_->mono());
   if (watching_) {
     watching_ = false;
     input_to_report_ = clock_->mono();
@@ -257,8 +290,8 @@ void WaylandSource::lose(std::string why) {
 void WaylandSource::release() {
   connected_ = false;
   watching_ = false;
-  idled_at_.reset();
   input_to_report_.reset();
+  input_only_ = false;
   polling_writable_ = false;
   poll_.reset();  // closes the handle before its fd goes away below
   if (ext_notification_ != nullptr) ext_idle_notification_v1_destroy(ext_notification_);

@@ -1,12 +1,17 @@
 // WaylandSource: user activity from a Wayland compositor's idle protocol.
 //
 // Prefers ext-idle-notify-v1 (KWin 5.27, newer wlroots) and falls back to
-// org_kde_kwin_idle (sway 1.7, wayfire, cage in Debian 12). Either way the
-// daemon asks for one idle notification with timeout = idle_grace on the
-// first wl_seat, over its own wl_display connection, and the compositor
-// tells it two things: "idled" (no input for idle_grace) and "resumed"
-// (input after that). Nothing else about the input reaches the daemon, and
-// the daemon wakes only on those two events, whatever the input rate.
+// org_kde_kwin_idle (sway 1.7, wayfire, cage in Debian 12). With
+// ext-idle-notify-v1 version 2 (and headers that know it) the notification
+// is get_input_idle_notification, which ignores idle inhibitors, so a video
+// player does not count as typing; version 1 honours inhibitors.
+//
+// The daemon asks for one idle notification with a short timeout P (its
+// noise filter, at most half the idle grace) on the first wl_seat, over its
+// own wl_display connection, and the compositor tells it two things:
+// "idled" (no input for P) and "resumed" (input after that). From those the
+// source knows the last input to within P (IdleWatchState); nothing else
+// about the input reaches the daemon, whatever the input rate.
 //
 // Created and driven by the daemon's source selection; the wl_display fd
 // is polled on the daemon's libuv loop. Everything runs on the loop thread.
@@ -18,6 +23,7 @@
 #include <string_view>
 
 #include "activity/activity_source.h"
+#include "activity/idle_watch_state.h"
 #include "uv/uv_handle.h"
 
 struct wl_display;
@@ -43,33 +49,33 @@ class WaylandSource final : public ActivitySource {
   std::string_view name() const override { return "wayland"; }
 
   // Connects to $WAYLAND_DISPLAY (under $XDG_RUNTIME_DIR), finds a seat and
-  // an idle protocol, and asks for idle notifications after `idle_grace`.
+  // an idle protocol, and asks for idle notifications after `watch_timeout`.
   // Blocks for two round trips to the compositor. Fails with a reason when
   // there is no display, no seat, or neither idle protocol.
-  bool start(uv_loop_t* loop, const Clock& clock, Duration idle_grace, ActivitySink& sink,
+  bool start(uv_loop_t* loop, const Clock& clock, Duration watch_timeout, ActivitySink& sink,
              std::string* why) override;
 
-  // The next "resumed" from the compositor is reported once as input. The
-  // compositor sends "resumed" only after "idled", so while the source
-  // still sees the user as active the report waits for the next idle and
-  // resume cycle; the daemon learns about activity from idle_time() then.
+  // The next "resumed" from the compositor is reported once as input; so is
+  // input that only a first "idled" reveals (it began before any event).
   void watch_for_input() override;
 
-  // Since "idled" at T: (now - T) + idle_grace, because the compositor
-  // says "idled" idle_grace after the last input. Otherwise 0: the user
-  // gave input less than idle_grace ago. nullopt once the compositor is
-  // gone or before start().
+  // IdleWatchState::idle_time: exact after "idled", at most P after
+  // "resumed", nullopt before the first event, when no input was seen since
+  // start, once the compositor is gone, or before start().
   std::optional<Duration> idle_time() override;
 
   // Releases the notification, the connection and the poll handle.
   void stop() override;
 
   Protocol protocol() const { return protocol_; }
+  // ext-idle-notify-v1 version 2's input-only notification is in use.
+  bool input_only() const { return input_only_; }
 
  private:
   bool ask_for_idle_notification(uint32_t timeout);
   struct Listeners;  // the wl_*_listener tables and their callbacks
 
+  std::string protocol_label() const;
   void on_idled();
   void on_resumed();
   // The fd is readable (or writable, or hung up).
@@ -85,7 +91,6 @@ class WaylandSource final : public ActivitySource {
 
   ActivitySink* sink_ = nullptr;
   const Clock* clock_ = nullptr;
-  Duration idle_grace_{0};
 
   wl_display* display_ = nullptr;
   wl_registry* registry_ = nullptr;
@@ -97,6 +102,7 @@ class WaylandSource final : public ActivitySource {
   // Registry names of the globals seen during start(), 0 when absent.
   uint32_t seat_name_ = 0;
   uint32_t ext_notifier_name_ = 0;
+  uint32_t ext_notifier_version_ = 0;
   uint32_t kde_idle_name_ = 0;
 
   std::optional<UvHandle<uv_poll_t>> poll_;
@@ -104,7 +110,8 @@ class WaylandSource final : public ActivitySource {
 
   Protocol protocol_ = Protocol::kNone;
   bool connected_ = false;
-  std::optional<MonoTime> idled_at_;      // set between "idled" and "resumed"
+  bool input_only_ = false;
+  IdleWatchState watch_;
   bool watching_ = false;                 // watch_for_input() awaits "resumed"
   std::optional<MonoTime> input_to_report_;  // delivered after dispatch
 };

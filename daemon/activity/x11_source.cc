@@ -38,7 +38,7 @@ bool is_raw_input(const XEvent& event, int xi_opcode) {
 
 X11Source::~X11Source() { stop(); }
 
-bool X11Source::start(uv_loop_t* loop, const Clock& clock, Duration /*idle_grace*/,
+bool X11Source::start(uv_loop_t* loop, const Clock& clock, Duration /*watch_timeout*/,
                       ActivitySink& sink, std::string* why) {
   const char* env = std::getenv("DISPLAY");
   if (env == nullptr || *env == '\0') {

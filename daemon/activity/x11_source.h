@@ -52,10 +52,10 @@ class X11Source final : public ActivitySource {
 
   // Opens $DISPLAY and checks for XInput 2.2 and MIT-SCREEN-SAVER. Fails
   // with a one-line reason when $DISPLAY is unset, the display cannot be
-  // opened or an extension is missing. `idle_grace` is unused: the daemon
+  // opened or an extension is missing. `watch_timeout` is unused: the daemon
   // asks idle_time() at its deadlines. REQUIRES: start() was never called
   // on this source before (make a new one to reconnect).
-  bool start(uv_loop_t* loop, const Clock& clock, Duration idle_grace, ActivitySink& sink,
+  bool start(uv_loop_t* loop, const Clock& clock, Duration watch_timeout, ActivitySink& sink,
              std::string* why) override;
 
   // Selects raw input events until the first one arrives; that one is

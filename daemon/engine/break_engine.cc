@@ -262,8 +262,14 @@ void BreakEngine::handle_time_events(MonoTime t) {
 std::optional<MonoTime> BreakEngine::next_deadline() const {
   std::optional<MonoTime> next = next_internal_event();
   // Moments at which fresh activity information could change something:
-  // the daemon asks its source for the last input then.
-  if (candidate_start_) keep_earliest(&next, *candidate_start_ + 2 * config_.noise_filter);
+  // the daemon asks its source for the last input then. Each is asked once:
+  // one already past was asked and found nothing new (a bumped key, a user
+  // who stopped just short of a break), and arming it again would spin
+  // until the internal events (the end of the grace) settle it.
+  auto ask_at = [this, &next](MonoTime t) {
+    if (t > now_) keep_earliest(&next, t);
+  };
+  if (candidate_start_) ask_at(*candidate_start_ + 2 * config_.noise_filter);
   if (active_ && (mode_ == Mode::kWorking || mode_ == Mode::kQuiet)) {
     for (BreakKind k : kAllKinds) {
       const Timer& t = timer(k);
@@ -273,7 +279,10 @@ std::optional<MonoTime> BreakEngine::next_deadline() const {
       if (t.phase == Phase::kWaiting) left = rule.interval - t.accrued;
       if (t.phase == Phase::kSnoozed) left = rule.snooze - t.snooze_accrued;
       if (t.phase == Phase::kDue && !t.held) left = config_.ignore_after - t.due_active;
-      if (left > Duration{0}) keep_earliest(&next, credited_until_ + left);
+      // Past when the last poll credited input just short of the break:
+      // ask again a second later rather than at once.
+      const MonoTime when = credited_until_ + left <= now_ ? now_ + kPollSlack : credited_until_ + left;
+      if (left > Duration{0}) ask_at(when);
     }
   }
   if (next && *next <= now_) next = now_ + Duration{1};

@@ -34,6 +34,11 @@ class Clock {
   virtual WallTime wall() const = 0;
   // Local time at `t` in the user's time zone.
   virtual LocalTime local(WallTime t) const = 0;
+  // A span of this clock's time as real time, and back: they differ for a
+  // clock that runs faster (limberd --time-scale). Activity sources measure
+  // real time. Identity unless overridden.
+  virtual Duration to_real(Duration clock_time) const { return clock_time; }
+  virtual Duration from_real(Duration real_time) const { return real_time; }
 };
 
 // A clock that moves only when told to. Local time is UTC plus an offset

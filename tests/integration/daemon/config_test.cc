@@ -84,6 +84,8 @@ TEST_F(LimberdConfig, SighupAppliesAChangedFile) {
   ASSERT_TRUE(home_.write_user_config(rules_with_interval("4h")));
   ASSERT_TRUE(start_on_wayland());
   ASSERT_TRUE(logged(kReady, 10s));
+  // The user types from now on: "resumed", and no "idled" after it.
+  desktop_.compositor().send("resume");
 
   ASSERT_TRUE(home_.write_user_config(rules_with_interval("1m")));
   const size_t before = daemon_.line_count();

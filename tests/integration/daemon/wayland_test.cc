@@ -20,17 +20,22 @@ TEST_P(LimberdWayland, FollowsIdleAndResumeAndRecordsANaturalBreak) {
   ASSERT_TRUE(desktop_.start({GetParam()}));
   ASSERT_TRUE(start({"--log-level=debug", kShortScale}, {WaylandDesktop::display_env()}));
   ASSERT_TRUE(logged("activity source: wayland$", 10s));
-  // The daemon asks for an idle notification after idle_grace (5 s at
-  // scale 10: 500 ms).
-  const std::string request = std::string(GetParam()) == "--kde-idle" ? "kde-idle-timeout timeout=500"
-                                                                      : "ext-idle-notification timeout=500";
+  // The daemon asks for an idle notification after its noise filter (1 s
+  // at scale 10: 100 ms), which tells it the last input to within that.
+  const std::string request = std::string(GetParam()) == "--kde-idle" ? "kde-idle-timeout timeout=100"
+                                                                      : "ext-idle-notification timeout=100";
   EXPECT_TRUE(desktop_.compositor().expect_line(request));
-  // No idle report yet: the compositor's user counts as present.
-  ASSERT_TRUE(logged("debug: user active$", 5s));
+  // The compositor has said nothing: no input is known, so nobody is active.
+  EXPECT_FALSE(logged("debug: user active$", 1s)) << "active with no input at all";
+
+  // "resumed": input now, and then no "idled" — input goes on.
+  desktop_.compositor().send("resume");
+  size_t active_at = 0;
+  ASSERT_TRUE(logged("debug: user active$", 5s, 0, &active_at));
 
   desktop_.compositor().send("idle");
   size_t idle_at = 0;
-  ASSERT_TRUE(logged("debug: user idle$", 5s, 0, &idle_at));
+  ASSERT_TRUE(logged("debug: user idle$", 5s, active_at, &idle_at));
   // micro.duration is 10 s (1 s here) of idle time: a natural micro-break.
   EXPECT_TRUE(logged("natural micro-break: away for ", 5s, idle_at));
 
@@ -47,24 +52,24 @@ TEST_P(LimberdWayland, FollowsIdleAndResumeAndRecordsANaturalBreak) {
   EXPECT_GT(db.integer("SELECT sum(active_ms) FROM activity").value_or(0), 0);
 }
 
-TEST_P(LimberdWayland, ReloadWithANewIdleGraceAsksTheCompositorForIt) {
+TEST_P(LimberdWayland, ReloadWithANewNoiseFilterAsksTheCompositorForIt) {
   ASSERT_TRUE(home_.write_user_config(kShortRules));
   ASSERT_TRUE(desktop_.start({GetParam()}));
   ASSERT_TRUE(start({kShortScale}, {WaylandDesktop::display_env()}));
   ASSERT_TRUE(logged("activity source: wayland$", 10s));
   const std::string prefix = std::string(GetParam()) == "--kde-idle" ? "kde-idle-timeout timeout="
                                                                      : "ext-idle-notification timeout=";
-  EXPECT_TRUE(desktop_.compositor().expect_line(prefix + "500"));
+  EXPECT_TRUE(desktop_.compositor().expect_line(prefix + "100"));
 
   std::string rules = kShortRules;
-  const std::string old_grace = "idle_grace = \"5s\"";
-  rules.replace(rules.find(old_grace), old_grace.size(), "idle_grace = \"8s\"");
+  const std::string old_filter = "noise_filter = \"1s\"";
+  rules.replace(rules.find(old_filter), old_filter.size(), "noise_filter = \"2s\"");
   ASSERT_TRUE(home_.write_user_config(rules));
   daemon_.send_signal(SIGHUP);
   size_t restart = 0;
-  ASSERT_TRUE(logged("restarting the activity source for the new idle grace", 5s, 0, &restart));
-  // 8 s at scale 10: the new notification asks for 800 ms.
-  EXPECT_TRUE(desktop_.compositor().expect_line(prefix + "800"));
+  ASSERT_TRUE(logged("restarting the activity source for the new idle grace or noise filter", 5s, 0, &restart));
+  // 2 s at scale 10: the new notification asks for 200 ms.
+  EXPECT_TRUE(desktop_.compositor().expect_line(prefix + "200"));
   EXPECT_TRUE(logged("activity source: wayland$", 5s, restart));
   EXPECT_TRUE(stops_cleanly());
 }

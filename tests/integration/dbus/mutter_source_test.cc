@@ -96,7 +96,7 @@ TEST_F(MutterSourceTest, FailsClearlyWhenServiceAbsent) {
 }
 
 TEST_F(MutterSourceTest, ReportsInputWhenUserActiveWatchFires) {
-  start_mutter_mock(0);
+  start_mutter_mock(60'000);  // idle at start: a user-active watch goes out
   start_source();
   source_.watch_for_input();
   ASSERT_TRUE(wait_for_active_watch_requests(1));
@@ -109,8 +109,8 @@ TEST_F(MutterSourceTest, ReportsInputWhenUserActiveWatchFires) {
   EXPECT_EQ(sink_.inputs[0], clock_.mono());
 }
 
-TEST_F(MutterSourceTest, ActiveWatchIsReArmedAfterEachFire) {
-  start_mutter_mock(0);
+TEST_F(MutterSourceTest, ActiveWatchIsReArmedAfterEachIdle) {
+  start_mutter_mock(60'000);
   start_source();
   source_.watch_for_input();
   source_.watch_for_input();  // a second request while one is out adds no watch
@@ -120,14 +120,15 @@ TEST_F(MutterSourceTest, ActiveWatchIsReArmedAfterEachFire) {
   EXPECT_EQ(active_watch_requests(), 1);
 
   // A user-active watch fires once: the same id again means nothing, and
-  // the source does not re-arm by itself while the user is active.
+  // the source does not re-arm while the user is active.
   fire_watch(active_watch_id(1));
+  source_.watch_for_input();
   test::run_for(&loop_, milliseconds(200));
   EXPECT_EQ(sink_.inputs.size(), 1u);
   EXPECT_EQ(active_watch_requests(), 1);
 
-  // The next input needs a new watch.
-  source_.watch_for_input();
+  // The idle watch firing arms the next one; its input is reported.
+  fire_watch(kIdleWatchId);
   ASSERT_TRUE(wait_for_active_watch_requests(2));
   fire_watch(active_watch_id(2));
   ASSERT_TRUE(test::run_until(&loop_, [&] { return sink_.inputs.size() == 2; }));
@@ -137,25 +138,40 @@ TEST_F(MutterSourceTest, IdleTimeFollowsIdleWatch) {
   start_mutter_mock(0);
   start_source();
   EXPECT_EQ(source_.idle_time(), Duration{0});  // GetIdletime: 0 ms
+  clock_.advance(seconds(10));
+  // No idle watch fired: the last input is within one watch timeout.
+  EXPECT_EQ(source_.idle_time(), kIdleGrace);
 
-  // Mutter: idle for idle_grace.
+  // Mutter: idle for one watch timeout.
   fire_watch(kIdleWatchId);
-  ASSERT_TRUE(test::run_until(&loop_, [&] { return source_.idle_time() != Duration{0}; }));
+  ASSERT_TRUE(wait_for_active_watch_requests(1));
+  test::run_for(&loop_, milliseconds(100));
   EXPECT_EQ(source_.idle_time(), kIdleGrace);
   clock_.advance(seconds(10));
   EXPECT_EQ(source_.idle_time(), kIdleGrace + seconds(10));
 
-  // Going idle armed a user-active watch; its firing ends the idle time.
-  ASSERT_TRUE(wait_for_active_watch_requests(1));
+  // Going idle armed a user-active watch; its firing ends the idle time,
+  // and without watch_for_input() it is not reported.
   fire_watch(active_watch_id(1));
   ASSERT_TRUE(test::run_until(&loop_, [&] { return source_.idle_time() == Duration{0}; }));
-  EXPECT_EQ(sink_.inputs.size(), 1u);
+  EXPECT_TRUE(sink_.inputs.empty());
 
   // The idle watch fires again after each active→idle cycle.
   clock_.advance(seconds(30));
   fire_watch(kIdleWatchId);
-  ASSERT_TRUE(test::run_until(&loop_, [&] { return source_.idle_time() != Duration{0}; }));
-  EXPECT_EQ(source_.idle_time(), kIdleGrace);
+  ASSERT_TRUE(wait_for_active_watch_requests(2));
+  clock_.advance(seconds(1));
+  EXPECT_EQ(source_.idle_time(), kIdleGrace + seconds(1));
+}
+
+TEST_F(MutterSourceTest, NothingIsKnownWhenGetIdletimeFails) {
+  std::string err;
+  ASSERT_TRUE(test::start_dbusmock(&mock_, bus_, {kName, kPath, kInterface}, kName, &err)) << err;
+  ASSERT_TRUE(client_.add_method(kName, kPath, kInterface, "AddIdleWatch", "t", "u",
+                                 "ret = dbus.UInt32(args[0] // 1000)", &err))
+      << err;
+  start_source();
+  EXPECT_EQ(source_.idle_time(), std::nullopt) << "no GetIdletime, no event: nothing known";
 }
 
 TEST_F(MutterSourceTest, IdleTimeAtStartComesFromGetIdletime) {

@@ -113,6 +113,7 @@ TEST_F(WaylandSourceTest, FallsBackToKdeIdleOnSwayLikeCompositor) {
   EXPECT_TRUE(compositor_.expect_line("kde-idle-timeout timeout=5000"));
 
   // The fallback carries the same semantics: idle, then input once.
+  clock_.advance(6s);  // input 1 s after start, "idled" 5 s later
   compositor_.send("idle");
   ASSERT_TRUE(run_until([&] { return idle_time_is(5s); }));
   source_.watch_for_input();
@@ -121,6 +122,49 @@ TEST_F(WaylandSourceTest, FallsBackToKdeIdleOnSwayLikeCompositor) {
   ASSERT_TRUE(run_until([&] { return !sink_.inputs.empty(); }));
   EXPECT_EQ(sink_.inputs, std::vector<MonoTime>{clock_.mono()});
   EXPECT_TRUE(idle_time_is(0s));
+}
+
+TEST_F(WaylandSourceTest, NothingIsKnownBeforeTheFirstEvent) {
+  ASSERT_TRUE(start_compositor({"--ext-idle-notify"}));
+  ASSERT_TRUE(start_source(1s)) << why_;
+  // The compositor has said nothing: no input is known, none is invented.
+  EXPECT_EQ(source_.idle_time(), std::nullopt);
+  clock_.advance(1s);
+  compositor_.send("idle");  // "idled" one timeout after start: no input since
+  // The "idled" is dispatched: a later "resume" then makes the input known.
+  const auto until = std::chrono::steady_clock::now() + 300ms;
+  run_until([&] { return std::chrono::steady_clock::now() > until; });
+  clock_.advance(30s);
+  EXPECT_EQ(source_.idle_time(), std::nullopt);
+  compositor_.send("resume");
+  ASSERT_TRUE(run_until([&] { return idle_time_is(0s); }));
+}
+
+TEST_F(WaylandSourceTest, FirstIdledRevealsInputThatNoResumedAnnounced) {
+  ASSERT_TRUE(start_compositor({"--ext-idle-notify"}));
+  ASSERT_TRUE(start_source(1s)) << why_;
+  const MonoTime started = clock_.mono();
+  source_.watch_for_input();
+  clock_.advance(4s);  // input until 3 s after start, then "idled" 1 s later
+  compositor_.send("idle");
+  ASSERT_TRUE(run_until([&] { return !sink_.inputs.empty(); }));
+  EXPECT_EQ(sink_.inputs, std::vector<MonoTime>{started + 3s});
+  EXPECT_TRUE(idle_time_is(1s));
+}
+
+TEST_F(WaylandSourceTest, WhileResumedIdleTimeIsAtMostTheWatchTimeout) {
+  ASSERT_TRUE(start_compositor({"--ext-idle-notify"}));
+  ASSERT_TRUE(start_source(1s)) << why_;
+  clock_.advance(5s);
+  compositor_.send("idle");
+  ASSERT_TRUE(run_until([&] { return idle_time_is(1s); }));
+  compositor_.send("resume");
+  ASSERT_TRUE(run_until([&] { return idle_time_is(0s); }));
+  clock_.advance(400ms);
+  EXPECT_TRUE(idle_time_is(400ms)) << "input at the resume, none known since";
+  clock_.advance(10s);
+  // No "idled" yet: the last input is within one timeout of now.
+  EXPECT_TRUE(idle_time_is(1s));
 }
 
 TEST_F(WaylandSourceTest, FailsClearlyWhenNeitherProtocolIsOffered) {
@@ -149,7 +193,7 @@ TEST_F(WaylandSourceTest, FailsClearlyWhenTheDisplaySocketIsMissing) {
       << why_;
 }
 
-TEST_F(WaylandSourceTest, RequestsIdleGraceAsTimeout) {
+TEST_F(WaylandSourceTest, RequestsTheWatchTimeout) {
   ASSERT_TRUE(start_compositor({"--ext-idle-notify"}));
   ASSERT_TRUE(start_source(7500ms)) << why_;
   EXPECT_TRUE(compositor_.expect_line("ext-idle-notification timeout=7500"));
@@ -158,10 +202,11 @@ TEST_F(WaylandSourceTest, RequestsIdleGraceAsTimeout) {
 TEST_F(WaylandSourceTest, IdledMakesIdleTimeGrow) {
   ASSERT_TRUE(start_compositor({"--ext-idle-notify"}));
   ASSERT_TRUE(start_source(5s)) << why_;
-  EXPECT_TRUE(idle_time_is(0s));
+  EXPECT_EQ(source_.idle_time(), std::nullopt) << "nothing known before the first event";
 
+  clock_.advance(7s);
   compositor_.send("idle");
-  // "idled" comes idle_grace after the last input.
+  // "idled" comes one watch timeout after the last input.
   ASSERT_TRUE(run_until([&] { return idle_time_is(5s); }));
   clock_.advance(3s);
   EXPECT_TRUE(idle_time_is(8s));
@@ -176,6 +221,7 @@ TEST_F(WaylandSourceTest, IdledMakesIdleTimeGrow) {
 TEST_F(WaylandSourceTest, ResumedAfterWatchReportsInputOnce) {
   ASSERT_TRUE(start_compositor({"--ext-idle-notify"}));
   ASSERT_TRUE(start_source()) << why_;
+  clock_.advance(6s);
   compositor_.send("idle");
   ASSERT_TRUE(run_until([&] { return idle_time_is(5s); }));
 

@@ -1,0 +1,173 @@
+// RealDesktopRun: BreakLoop in-process on the real clock and a real libuv
+// loop, with a real activity source connected to a real compositor that
+// the test binary started (sway, Mutter). The user is played by helper
+// processes (wtype, a RemoteDesktop script) run while the loop runs, so the
+// source sees the compositor's events when they happen.
+//
+// Test-only; single-threaded.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <uv.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "break_loop.h"
+#include "system_clock.h"
+#include "test_bus.h"
+#include "uv/uv_timers.h"
+
+extern char** environ;
+
+namespace limber::test {
+
+using namespace std::chrono_literals;
+
+constexpr Duration kRealGrace = 3s;
+constexpr Duration kRealNoise = 1s;
+
+struct RealTally final : BreakObserver {
+  void on_active_time(WallTime, Duration d) override { credited += d; }
+  void on_break_events(const std::vector<EngineEvent>& events) override {
+    for (const EngineEvent& e : events) {
+      if (e.kind == EventKind::kBecameIdle) idle_at.push_back(e.at);
+      if (e.kind == EventKind::kBecameActive) ++became_active;
+    }
+  }
+  void after_wake() override { ++wakes; }
+  Duration credited{0};
+  std::vector<MonoTime> idle_at;
+  int became_active = 0;
+  int wakes = 0;
+};
+
+class RealDesktopRun {
+ public:
+  using Make = std::function<std::unique_ptr<ActivitySource>()>;
+
+  // Starts BreakLoop with the source `make` returns (grace 3 s, filter 1 s).
+  ::testing::AssertionResult start(const Make& make) {
+    if (uv_loop_init(&loop_) != 0) return ::testing::AssertionFailure() << "uv_loop_init";
+    timers_ = std::make_unique<UvTimers>(&loop_, clock_);
+    EngineConfig rules;
+    rules.idle_grace = kRealGrace;
+    rules.noise_filter = kRealNoise;
+    break_loop_ = std::make_unique<BreakLoop>(clock_, *timers_, rules);
+    break_loop_->set_observer(&tally_);
+    std::string why;
+    const bool ok = break_loop_->start([&](Duration timeout, ActivitySink& sink) -> std::unique_ptr<ActivitySource> {
+      auto source = make();
+      if (!source->start(&loop_, clock_, timeout, sink, &why)) return nullptr;
+      return source;
+    });
+    if (!ok) return ::testing::AssertionFailure() << "the source did not start: " << why;
+    break_loop_->wake();
+    return ::testing::AssertionSuccess();
+  }
+
+  ~RealDesktopRun() {
+    if (!break_loop_) return;
+    break_loop_->stop();
+    break_loop_.reset();
+    timers_.reset();
+    uv_run(&loop_, UV_RUN_NOWAIT);
+    uv_loop_close(&loop_);
+  }
+
+  void run_for(Duration d) { run_for_real(&loop_, std::chrono::duration_cast<std::chrono::milliseconds>(d)); }
+
+  // Runs `argv` (with `env` added) to its end while the loop runs. Returns
+  // the moments it started and ended on the daemon's clock.
+  struct Span {
+    MonoTime start;
+    MonoTime end;
+  };
+  Span play(const std::vector<std::string>& argv, const std::vector<std::string>& env = {}) {
+    std::vector<std::string> envs;
+    for (char** e = environ; *e != nullptr; ++e) envs.emplace_back(*e);
+    envs.insert(envs.end(), env.begin(), env.end());
+    std::vector<char*> args, envp;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    for (const auto& e : envs) envp.push_back(const_cast<char*>(e.c_str()));
+    args.push_back(nullptr);
+    envp.push_back(nullptr);
+    Span span{clock_.mono(), clock_.mono()};
+    pid_t pid = -1;
+    EXPECT_EQ(posix_spawn(&pid, args[0], nullptr, nullptr, args.data(), envp.data()), 0) << argv[0];
+    int status = 0;
+    const bool ended = run_until(&loop_, [&] { return waitpid(pid, &status, WNOHANG) == pid; },
+                                 std::chrono::milliseconds(30000));
+    span.end = clock_.mono();
+    EXPECT_TRUE(ended) << argv[0] << " did not end";
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << argv[0] << " failed: " << status;
+    return span;
+  }
+
+  const RealTally& tally() const { return tally_; }
+  const SystemClock& clock() const { return clock_; }
+  BreakLoop& break_loop() { return *break_loop_; }
+
+ private:
+  static void run_for_real(uv_loop_t* loop, std::chrono::milliseconds d) {
+    const auto end = std::chrono::steady_clock::now() + d;
+    run_until(loop, [&] { return std::chrono::steady_clock::now() >= end; }, d + 1s);
+  }
+
+  uv_loop_t loop_{};
+  SystemClock clock_;
+  std::unique_ptr<UvTimers> timers_;
+  std::unique_ptr<BreakLoop> break_loop_;
+  RealTally tally_;
+};
+
+// The four behaviours every real desktop must show. `tap` presses one key;
+// `type` types for about `seconds` and returns when done.
+struct DesktopInput {
+  std::function<RealDesktopRun::Span(RealDesktopRun&)> tap;
+  std::function<RealDesktopRun::Span(RealDesktopRun&, int seconds)> type;
+};
+
+inline void expect_no_activity_without_input(RealDesktopRun& run) {
+  run.run_for(4s);
+  EXPECT_EQ(run.tally().credited, Duration{0}) << "active time with no input at all";
+  EXPECT_EQ(run.tally().became_active, 0);
+  EXPECT_FALSE(run.break_loop().engine().status().active);
+  EXPECT_LE(run.tally().wakes, 5) << "an idle desktop costs a few wakes";
+}
+
+inline void expect_one_key_is_not_activity(RealDesktopRun& run, const DesktopInput& input) {
+  run.run_for(1500ms);  // the source's first event
+  input.tap(run);
+  run.run_for(4s);
+  EXPECT_EQ(run.tally().credited, Duration{0}) << "one key press counted as activity";
+  EXPECT_EQ(run.tally().became_active, 0);
+}
+
+inline void expect_typing_credited_and_idle_on_time(RealDesktopRun& run, const DesktopInput& input, int seconds) {
+  run.run_for(1500ms);
+  const RealDesktopRun::Span typed = input.type(run, seconds);
+  run.run_for(kRealGrace + 1500ms);
+  const Duration span = typed.end - typed.start;
+  // The helpers space their keys so that the first and last are `seconds` apart.
+  const Duration n{std::chrono::seconds(seconds)};
+  EXPECT_GE(run.tally().credited, n - 1s) << "helper ran " << span.count() << " ms";
+  EXPECT_LE(run.tally().credited, std::min(n, span) + 1s) << "helper ran " << span.count() << " ms";
+  ASSERT_EQ(run.tally().idle_at.size(), 1u) << "one burst, one return to idle";
+  std::printf("typed %d s (helper ran %lld ms): credited %lld ms, idle %lld ms after the helper ended, %d wakes\n",
+              seconds, static_cast<long long>(span.count()), static_cast<long long>(run.tally().credited.count()),
+              static_cast<long long>((run.tally().idle_at[0] - typed.end).count()), run.tally().wakes);
+  const Duration idle_after = run.tally().idle_at[0] - typed.end;
+  EXPECT_GE(idle_after, kRealGrace - 500ms) << "idle before the grace ran out";
+  EXPECT_LE(idle_after, kRealGrace + 1s) << "idle noticed late";
+}
+
+}  // namespace limber::test
