@@ -4,7 +4,10 @@
 // it changed in the daemon, not only its exit status.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <optional>
 #include <regex>
+#include <thread>
 
 #include "ctl_world.h"
 
@@ -286,6 +289,36 @@ TEST_F(Limberctl, PauseAndQuietBeyondAPolicyAreRefusedAsManagedByTheOrganisation
   r = ctl({"pause", "1h"});
   EXPECT_EQ(r.exit_code, 0) << said(r);
   EXPECT_EQ(world_.call("status")["mode"], "paused");
+}
+
+TEST_F(Limberctl, HandEditsOfTheUserFileApplyWithinTwoSecondsWithoutSighup) {
+  ASSERT_TRUE(start(1));
+  const std::string file = world_.user_config_file();
+  // The value limberd has in force, asked every 50 ms until it is `want` or
+  // two seconds have passed; how long it took.
+  auto applied_within = [&](const std::string& want) {
+    const auto t0 = std::chrono::steady_clock::now();
+    while (std::chrono::steady_clock::now() - t0 < 2s) {
+      if (world_.call("config.get", {{"key", "micro.interval"}})["value"] == want) {
+        return std::optional<std::chrono::steady_clock::duration>(std::chrono::steady_clock::now() - t0);
+      }
+      std::this_thread::sleep_for(50ms);
+    }
+    return std::optional<std::chrono::steady_clock::duration>();
+  };
+  // Written in place, as `echo >>` or a simple editor does.
+  ASSERT_TRUE(CtlWorld::write_file(file, "[micro]\ninterval = \"35m\"\n"));
+  EXPECT_TRUE(applied_within("35m")) << world_.daemon_log();
+  // Saved the way most editors save: a new file renamed over the old one.
+  ASSERT_TRUE(CtlWorld::write_file(file + ".new", "[micro]\ninterval = \"40m\"\n"));
+  ASSERT_EQ(std::rename((file + ".new").c_str(), file.c_str()), 0);
+  EXPECT_TRUE(applied_within("40m")) << world_.daemon_log();
+  // A broken save keeps the last good value, and the next good one applies.
+  ASSERT_TRUE(CtlWorld::write_file(file, "[micro]\ninterval = \"45m\n"));
+  std::this_thread::sleep_for(1s);
+  EXPECT_EQ(world_.call("config.get", {{"key", "micro.interval"}})["value"], "40m");
+  ASSERT_TRUE(CtlWorld::write_file(file, "[micro]\ninterval = \"45m\"\n"));
+  EXPECT_TRUE(applied_within("45m")) << world_.daemon_log();
 }
 
 TEST_F(Limberctl, ConfigValidateNeedsNoDaemonAndGivesLineNumbersAndExitCodes) {
