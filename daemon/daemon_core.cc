@@ -11,13 +11,17 @@ namespace limber {
 
 namespace {
 
-// Reads every layer; each problem goes to the log with file, line and key.
-Config load_logged(ConfigLoader& loader) {
+// Reads every layer; each problem goes to the log with file, line and key,
+// and each error (a file refused or kept at its last good copy) to *errors,
+// which `status` reports until a reload finds the files good.
+Config load_logged(ConfigLoader& loader, std::vector<std::string>* errors) {
   std::vector<ConfigDiagnostic> diags;
   Config config = loader.load(&diags);
+  errors->clear();
   for (const ConfigDiagnostic& d : diags) {
     if (d.severity == ConfigDiagnostic::Severity::kError) {
       log_error(d.to_string());
+      errors->push_back(d.to_string());
     } else {
       log_warning(d.to_string());
     }
@@ -33,7 +37,7 @@ Config load_logged(ConfigLoader& loader) {
 DaemonCore::DaemonCore(DaemonDeps deps)
     : deps_(std::move(deps)),
       loader_(deps_.config_paths),
-      config_(load_logged(loader_)),
+      config_(load_logged(loader_, &config_errors_)),
       loop_(deps_.clock, deps_.timers, engine_rules(), deps_.time_scale),
       history_(
           deps_.clock, deps_.timers, [this] { return loop_.snapshot(); },
@@ -49,7 +53,7 @@ DaemonCore::~DaemonCore() { stop(); }
 
 void DaemonCore::load_config() {
   const Config previous = config_;
-  config_ = load_logged(loader_);
+  config_ = load_logged(loader_, &config_errors_);
   if (!started_) return;
   const std::vector<std::string> changed = changed_keys(previous, config_);
   if (!changed.empty()) deps_.views.notify("config.changed", rpc::Json{{"keys", changed}});
@@ -144,6 +148,7 @@ protocol::DaemonStatus DaemonCore::status() const {
   s.history_health = history_.health();
   s.quiet = prompts_.user_quiet();  // the engine's quiet also counts do-not-disturb
   if (held_by) s.held_by = held_by();
+  s.config_errors = config_errors_;
   return s;
 }
 

@@ -101,6 +101,7 @@ class DaemonCore final : public BreakObserver {
 
   DaemonDeps deps_;
   ConfigLoader loader_;
+  std::vector<std::string> config_errors_;  // from the last load, for status
   Config config_;
   CatalogData catalog_;
   BreakLoop loop_;

@@ -118,7 +118,8 @@ Json to_json(const DaemonStatus& s) {
                                       {"unwritten", s.history_health.unwritten},
                                       {"moved_aside", s.history_health.moved_aside},
                                       {"prune_problem", s.history_health.prune_problem}}},
-              {"held_by", s.held_by}};
+              {"held_by", s.held_by},
+              {"config_errors", s.config_errors}};
 }
 
 ExerciseRef exercise_ref_from_json(const Json& j) {
@@ -192,6 +193,7 @@ DaemonStatus daemon_status_from_json(const Json& j) {
                                      member<std::string>(h, "prune_problem", "")};
   }
   s.held_by = member<std::vector<std::string>>(j, "held_by", {});
+  s.config_errors = member<std::vector<std::string>>(j, "config_errors", {});
   return s;
 }
 

@@ -95,6 +95,9 @@ struct DaemonStatus {
   std::string history;
   HistoryHealth history_health;
   std::vector<std::string> held_by;
+  // The configuration errors of the last load ("file:line: key: why"):
+  // a file refused, or kept at its last good copy, until a reload finds it good.
+  std::vector<std::string> config_errors;
 };
 
 rpc::Json to_json(const ExerciseRef& e);

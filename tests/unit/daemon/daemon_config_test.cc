@@ -16,6 +16,7 @@ std::string user_file(const std::string& micro_interval) {
 
 class DaemonConfig : public SimulatedDaemon {
  protected:
+  protocol::DaemonStatus status() { return protocol::daemon_status_from_json(call("status")["result"]); }
   // micro.interval in force, from the daemon's status.
   int64_t micro_interval_s() {
     const protocol::DaemonStatus s = protocol::daemon_status_from_json(call("status")["result"]);
@@ -81,6 +82,21 @@ TEST_F(DaemonConfig, PolicyThatBreaksLaterKeepsItsLock) {
   write("policy.d/10-company.toml", "[micro]\ninterval = \"1m\n");
   core_->reload_config();
   EXPECT_EQ(micro_interval_s(), 60) << "the policy's 1m, not the user's 4h";
+}
+
+TEST_F(DaemonConfig, StatusReportsABrokenPolicyUntilItIsFixed) {
+  write("policy.d/10-company.toml", "[micro]\ninterval = \"1m\"\n");
+  start();
+  EXPECT_TRUE(status().config_errors.empty());
+  write("policy.d/10-company.toml", "[micro]\ninterval = \"1m\n");
+  core_->reload_config();
+  const std::vector<std::string> errors = status().config_errors;
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("10-company.toml:2"), std::string::npos) << errors[0];
+  write("policy.d/10-company.toml", "[micro]\ninterval = \"2m\"\n");
+  core_->reload_config();
+  EXPECT_TRUE(status().config_errors.empty()) << "a good file clears the report";
+  EXPECT_EQ(micro_interval_s(), 120);
 }
 
 TEST_F(DaemonConfig, SiteFileIsALayerBelowTheUser) {
