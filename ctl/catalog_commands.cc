@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "limber/i18n.h"
 #include "output_format.h"
 
 namespace limber::ctl {
@@ -31,12 +32,13 @@ int exercises_list(CommandContext& ctx) {
     print_json(*r);
     return kExitOk;
   }
-  Table table({"ID", "NAME", "POSITION", "TIME", "TARGETS", "OFFERED"});
+  // TRANSLATORS: column heads of `limberctl exercises list`.
+  Table table({_("ID"), _("NAME"), _("POSITION"), _("TIME"), _("TARGETS"), _("OFFERED")});
   for (const Json& e : r->value("exercises", Json::array())) {
     table.add({e.value("id", ""), e.value("name", ""), e.value("position", ""),
                human_duration(e.value("duration_s", int64_t{0})),
                joined(e.value("targets", Json::array())),
-               e.value("offered", false) ? "yes" : "no (see exercises.* settings)"});
+               e.value("offered", false) ? _("yes") : _("no (see exercises.* settings)")});
   }
   table.print();
   return kExitOk;
@@ -51,40 +53,42 @@ int exercises_show(CommandContext& ctx, const std::string& id) {
   }
   const Json& e = *r;
   std::printf("%s (%s)\n\n", e.value("name", "").c_str(), e.value("id", "").c_str());
-  Table facts({"Targets:", joined(e.value("targets", Json::array()))});
-  facts.add({"Position:", e.value("position", "")});
+  Table facts({_("Targets:"), joined(e.value("targets", Json::array()))});
+  facts.add({_("Position:"), e.value("position", "")});
   const std::string equipment = joined(e.value("equipment", Json::array()));
-  facts.add({"Equipment:", equipment.empty() ? "none" : equipment});
-  facts.add({"Time:", human_duration(e.value("duration_s", int64_t{0}))});
+  facts.add({_("Equipment:"), equipment.empty() ? _("none") : equipment});
+  facts.add({_("Time:"), human_duration(e.value("duration_s", int64_t{0}))});
   if (e.value("repetitions", 0) > 0)
-    facts.add({"Repetitions:", std::to_string(e.value("repetitions", 0))});
+    facts.add({_("Repetitions:"), std::to_string(e.value("repetitions", 0))});
   facts.print();
-  std::printf("\nSteps:\n");
+  std::printf("\n%s\n", _("Steps:"));
   int n = 1;
   for (const Json& step : e.value("steps", Json::array())) {
     std::string text = step.value("text", "");
     if (step.value("hold_s", 0) > 0)
-      text += " (hold " + human_duration(step.value("hold_s", int64_t{0})) + ")";
+      text += fill_in(_(" (hold {time})"),
+                      {{"time", human_duration(step.value("hold_s", int64_t{0}))}});
     const std::string num = "  " + std::to_string(n++) + ". ";
     print_wrapped(text, std::string(num.size(), ' '), num);
   }
   const Json cautions = e.value("cautions", Json::array());
   if (!cautions.empty()) {
-    std::printf("\nTake care:\n");
+    std::printf("\n%s\n", _("Take care:"));
     for (const Json& c : cautions) {
       if (c.is_string()) print_wrapped(c.get<std::string>(), "    ", "  - ");
     }
   }
   const Json health = e.value("health", Json::object());
   if (health.contains("stop_if")) {
-    std::printf("\nStop if:\n");
+    std::printf("\n%s\n", _("Stop if:"));
     for (const Json& c : health.value("stop_if", Json::array())) {
       if (c.is_string()) print_wrapped(c.get<std::string>(), "    ", "  - ");
     }
   }
   if (const std::string source = e.value("source", ""); !source.empty()) {
     std::printf("\n");
-    print_wrapped(source, "        ", "Source: ");
+    const std::string label = std::string(_("Source:")) + " ";
+    print_wrapped(source, std::string(display_width(label), ' '), label);
   }
   if (const std::string disclaimer = health.value("disclaimer", ""); !disclaimer.empty()) {
     std::printf("\n");
@@ -95,10 +99,14 @@ int exercises_show(CommandContext& ctx, const std::string& id) {
 
 std::string score_text(const Json& c) {
   const Json score = c.value("score", Json::object());
-  return std::to_string(score.value("percent", 0)) + "% (" + std::to_string(score.value("yes", 0)) +
-         " yes, " + std::to_string(score.value("no", 0)) + " no, " +
-         std::to_string(score.value("not_applicable", 0)) + " n/a, " +
-         std::to_string(score.value("unanswered", 0)) + " unanswered)";
+  auto number = [&](const char* name) { return std::to_string(score.value(name, 0)); };
+  // TRANSLATORS: a checklist's score, e.g. "80% (8 yes, 2 no, 1 n/a, 1 unanswered)".
+  return fill_in(_("{percent}% ({yes} yes, {no} no, {na} n/a, {unanswered} unanswered)"),
+                 {{"percent", number("percent")},
+                  {"yes", number("yes")},
+                  {"no", number("no")},
+                  {"na", number("not_applicable")},
+                  {"unanswered", number("unanswered")}});
 }
 
 int checklist_list(CommandContext& ctx) {
@@ -109,16 +117,19 @@ int checklist_list(CommandContext& ctx) {
     return kExitOk;
   }
   const std::string today = local_date_today();
-  Table table({"ID", "TITLE", "ITEMS", "SCORE", "LAST CHECKED", "RECHECK"});
+  // TRANSLATORS: column heads of `limberctl checklist list`.
+  Table table({_("ID"), _("TITLE"), _("ITEMS"), _("SCORE"), _("LAST CHECKED"), _("RECHECK")});
   for (const Json& c : r->value("checklists", Json::array())) {
     const Json last = c.value("last_checked", Json(nullptr));
     table.add({c.value("id", ""), c.value("title", ""), std::to_string(c.value("items", 0)),
                last.is_null() ? "-" : std::to_string(c["score"].value("percent", 0)) + "%",
-               last.is_string() ? human_time(last.get<std::string>(), today) : "never",
-               c.value("recheck_due", false) ? "due" : "-"});
+               last.is_string() ? human_time(last.get<std::string>(), today) : _("never"),
+               // TRANSLATORS: the RECHECK column: a re-check of the checklist is due.
+               c.value("recheck_due", false) ? _("due") : "-"});
   }
   table.print();
-  std::printf("\nRun one with `limberctl checklist run ID`.\n");
+  std::printf("\n");
+  print_line(_("Run one with `limberctl checklist run ID`."));
   return kExitOk;
 }
 
@@ -138,7 +149,8 @@ int checklist_show(CommandContext& ctx, const std::string& id) {
     const std::string mark = answer.is_string() ? "[" + answer.get<std::string>() + "]" : "[ ]";
     print_wrapped(item.value("question", ""), "       ", (mark + "      ").substr(0, 7));
   }
-  std::printf("\nScore: %s\n", score_text(c).c_str());
+  std::printf("\n");
+  print_line(fill_in(_("Score: {score}"), {{"score", score_text(c)}}));
   return kExitOk;
 }
 
@@ -153,7 +165,7 @@ int run_exercises(CommandContext& ctx) {
   if (!ctx.args.positionals(0, 2, &words)) return usage_error(ctx, ctx.args.error());
   if (words.empty() || (words[0] == "list" && words.size() == 1)) return exercises_list(ctx);
   if (words[0] == "show" && words.size() == 2) return exercises_show(ctx, words[1]);
-  return usage_error(ctx, "use `exercises list` or `exercises show ID`");
+  return usage_error(ctx, _("use `exercises list` or `exercises show ID`"));
 }
 
 int run_checklist(CommandContext& ctx) {
@@ -162,7 +174,7 @@ int run_checklist(CommandContext& ctx) {
   if (words.empty() || (words[0] == "list" && words.size() == 1)) return checklist_list(ctx);
   if (words[0] == "show" && words.size() == 2) return checklist_show(ctx, words[1]);
   if (words[0] == "run" && words.size() == 2) return run_checklist_interactively(ctx, words[1]);
-  return usage_error(ctx, "use `checklist list`, `checklist show ID` or `checklist run ID`");
+  return usage_error(ctx, _("use `checklist list`, `checklist show ID` or `checklist run ID`"));
 }
 
 }  // namespace limber::ctl

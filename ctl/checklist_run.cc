@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "limber/i18n.h"
 #include "output_format.h"
 
 namespace limber::ctl {
@@ -20,10 +21,18 @@ namespace {
 
 enum class Reply { kYes, kNo, kNotApplicable, kSkip, kQuit };
 
+// "  Why: " and `text` wrapped, its further lines under its first word
+// (labels have their own width in each language).
+std::string labelled(const std::string& indent, const char* label, std::string_view text) {
+  const std::string first = indent + label + " ";
+  return wrap_text(text, first, std::string(display_width(first), ' '));
+}
+
 // Reads one reply; asks again on anything else. End of input is quit.
 Reply read_reply(std::FILE* out) {
   for (;;) {
-    std::fputs("  [y]es, [n]o, [na] does not apply, [s]kip, [q]uit > ", out);
+    // TRANSLATORS: the answers typed stay y, n, na, s and q in every language.
+    std::fputs(_("  [y]es, [n]o, [na] does not apply, [s]kip, [q]uit > "), out);
     std::fflush(out);
     std::string line;
     if (!std::getline(std::cin, line)) {
@@ -41,22 +50,23 @@ Reply read_reply(std::FILE* out) {
     if (line == "na" || line == "n/a") return Reply::kNotApplicable;
     if (line == "s" || line == "skip" || line.empty()) return Reply::kSkip;
     if (line == "q" || line == "quit") return Reply::kQuit;
-    std::fprintf(out, "  Please answer y, n, na, s or q.\n");
+    print_line(_("  Please answer y, n, na, s or q."), out);
   }
 }
 
 void print_result(std::FILE* out, const Json& checklist) {
-  std::fprintf(out, "\nScore: %s\n", checklist_score_text(checklist).c_str());
+  std::fputs("\n", out);
+  print_line(fill_in(_("Score: {score}"), {{"score", checklist_score_text(checklist)}}), out);
   const Json to_do = checklist.value("to_do", Json::array());
   if (to_do.empty()) {
-    std::fprintf(out, "Nothing to fix.\n");
+    print_line(_("Nothing to fix."), out);
     return;
   }
-  std::fprintf(out, "\nTo do:\n");
+  std::fprintf(out, "\n%s\n", _("To do:"));
   for (const Json& item : to_do) {
     std::fputs(wrap_text(item.value("question", ""), "  - ", "    ").c_str(), out);
     if (const std::string fix = item.value("fix", ""); !fix.empty()) {
-      std::fputs(wrap_text(fix, "    Fix: ", "         ").c_str(), out);
+      std::fputs(labelled("    ", _("Fix:"), fix).c_str(), out);
     }
   }
 }
@@ -68,11 +78,14 @@ int run_checklist_interactively(CommandContext& ctx, const std::string& id) {
   if (!list) return ctx.daemon.exit_code();
   std::FILE* out = ctx.options.json ? stderr : stdout;
   const Json items = list->value("items", Json::array());
-  std::fprintf(out, "%s: %zu questions.\n", list->value("title", "").c_str(), items.size());
+  print_line(
+      fill_in(P_("{title}: {count} question.", "{title}: {count} questions.", items.size()),
+              {{"title", list->value("title", "")}, {"count", std::to_string(items.size())}}),
+      out);
   if (const std::string summary = list->value("summary", ""); !summary.empty()) {
     std::fputs(wrap_text(summary, "", "").c_str(), out);
   }
-  std::fprintf(out, "Answers are saved as you go; quit at any time.\n");
+  print_line(_("Answers are saved as you go; quit at any time."), out);
 
   Json latest = *list;
   size_t n = 0;
@@ -81,13 +94,15 @@ int run_checklist_interactively(CommandContext& ctx, const std::string& id) {
     std::fprintf(out, "\n[%zu/%zu] %s\n", n, items.size(), item.value("area", "").c_str());
     std::fputs(wrap_text(item.value("question", ""), "", "").c_str(), out);
     if (const std::string why = item.value("why", ""); !why.empty()) {
-      std::fputs(wrap_text(why, "  Why: ", "       ").c_str(), out);
+      std::fputs(labelled("  ", _("Why:"), why).c_str(), out);
     }
     if (const std::string numbers = item.value("numbers", ""); !numbers.empty()) {
-      std::fputs(wrap_text(numbers, "  Numbers: ", "           ").c_str(), out);
+      std::fputs(labelled("  ", _("Numbers:"), numbers).c_str(), out);
     }
     if (item["answer"].is_string())
-      std::fprintf(out, "  Last time: %s\n", item["answer"].get<std::string>().c_str());
+      print_line(
+          fill_in(_("  Last time: {answer}"), {{"answer", item["answer"].get<std::string>()}}),
+          out);
     const Reply reply = read_reply(out);
     if (reply == Reply::kQuit) break;
     if (reply == Reply::kSkip) continue;
@@ -99,7 +114,7 @@ int run_checklist_interactively(CommandContext& ctx, const std::string& id) {
     latest = *r;
     if (reply == Reply::kNo) {
       if (const std::string fix = item.value("fix", ""); !fix.empty()) {
-        std::fputs(wrap_text(fix, "  Fix: ", "       ").c_str(), out);
+        std::fputs(labelled("  ", _("Fix:"), fix).c_str(), out);
       }
     }
   }

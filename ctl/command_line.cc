@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "exit_codes.h"
+#include "limber/i18n.h"
 
 namespace limber::ctl {
 
@@ -28,7 +29,7 @@ std::optional<std::string> CommandArgs::option(std::string_view name) {
     }
     if (words_[i] == name) {
       if (i + 1 >= words_.size()) {
-        error_ = std::string(name) + " needs a value";
+        error_ = fill_in(_("{option} needs a value"), {{"option", name}});
         words_.erase(words_.begin() + static_cast<std::ptrdiff_t>(i));
         return std::nullopt;
       }
@@ -62,17 +63,17 @@ bool CommandArgs::positionals(size_t min, size_t max, std::vector<std::string>* 
       continue;
     }
     if (!after_dashes && w.size() > 1 && w[0] == '-' && !(w[1] >= '0' && w[1] <= '9')) {
-      error_ = "unknown option '" + w + "'";
+      error_ = fill_in(_("unknown option '{option}'"), {{"option", w}});
       return false;
     }
     out->push_back(w);
   }
   if (out->size() < min) {
-    error_ = "missing argument";
+    error_ = _("missing argument");
     return false;
   }
   if (out->size() > max) {
-    error_ = "unexpected argument '" + (*out)[max] + "'";
+    error_ = fill_in(_("unexpected argument '{argument}'"), {{"argument", (*out)[max]}});
     return false;
   }
   return true;
@@ -109,14 +110,14 @@ bool parse_command_line(const std::vector<std::string>& argv, GlobalOptions* opt
       }
       if (a == "--socket") {
         if (i + 1 >= argv.size() || argv[i + 1].empty()) {
-          *err = "--socket needs a path";
+          *err = fill_in(_("{option} needs a path"), {{"option", "--socket"}});
           return false;
         }
         options->socket = argv[++i];
         continue;
       }
       if (command->empty() && !a.empty() && a[0] == '-') {
-        *err = "unknown option '" + a + "'";
+        *err = fill_in(_("unknown option '{option}'"), {{"option", a}});
         return false;
       }
     }
@@ -132,8 +133,9 @@ bool parse_command_line(const std::vector<std::string>& argv, GlobalOptions* opt
 int usage_error(std::string_view command, std::string_view message) {
   const std::string help =
       command.empty() ? "limberctl --help" : "limberctl " + std::string(command) + " --help";
-  std::fprintf(stderr, "limberctl: %.*s\nTry '%s' for more information.\n",
-               static_cast<int>(message.size()), message.data(), help.c_str());
+  const std::string hint = fill_in(_("Try '{command}' for more information."), {{"command", help}});
+  std::fprintf(stderr, "limberctl: %.*s\n%s\n", static_cast<int>(message.size()), message.data(),
+               hint.c_str());
   return kExitUsage;
 }
 

@@ -1,12 +1,16 @@
 // The command table and every command's --help text. The texts are the
 // reference for limberctl's behaviour; keep them in step with the code.
+// They are marked for translation here (N_) and translated where they are
+// printed (limberctl_main.cc).
 #include "commands.h"
+#include "limber/i18n.h"
 
 namespace limber::ctl {
 
 namespace {
 
-constexpr const char* kStatusHelp = R"(Usage: limberctl status [--format human|json|waybar]
+// TRANSLATORS: `limberctl status --help`. Commands, options, keys and what the user types stay.
+constexpr const char* kStatusHelp = N_(R"(Usage: limberctl status [--format human|json|waybar]
 
 Shows what limberd is doing: the mode (working, quiet, paused, off-hours),
 whether you are active, your active time today, the activity source, whether
@@ -27,9 +31,10 @@ Options:
 Example waybar module:
   "custom/limber": {"exec": "limberctl status --format waybar",
                     "return-type": "json", "interval": 10}
-)";
+)");
 
-constexpr const char* kBreakHelp = R"(Usage: limberctl break now [micro|rest|daily]
+// TRANSLATORS: `limberctl break --help`. Commands, options, keys and what the user types stay.
+constexpr const char* kBreakHelp = N_(R"(Usage: limberctl break now [micro|rest|daily]
        limberctl break start | postpone | skip
 
 Acts on breaks.
@@ -45,9 +50,10 @@ Acts on breaks.
 Prints what changed; with --json, the daemon's new status. Fails (exit 1,
 with the daemon's reason) when no break is due, or when postponing or
 skipping is not allowed.
-)";
+)");
 
-constexpr const char* kPauseHelp = R"(Usage: limberctl pause DURATION
+// TRANSLATORS: `limberctl pause --help`. Commands, options, keys and what the user types stay.
+constexpr const char* kPauseHelp = N_(R"(Usage: limberctl pause DURATION
        limberctl pause until HH:MM
        limberctl pause until-tomorrow
 
@@ -61,21 +67,24 @@ the pause ends or you resume.
   until-tomorrow   until the day starts again (schedule.day_starts_at)
 
 See also: limberctl resume, limberctl quiet.
-)";
+)");
 
-constexpr const char* kResumeHelp = R"(Usage: limberctl resume
+// TRANSLATORS: `limberctl resume --help`. Commands, options, keys and what the user types stay.
+constexpr const char* kResumeHelp = N_(R"(Usage: limberctl resume
 
 Ends a pause at once: break timers run and reminders come again.
-)";
+)");
 
-constexpr const char* kQuietHelp = R"(Usage: limberctl quiet on|off
+// TRANSLATORS: `limberctl quiet --help`. Commands, options, keys and what the user types stay.
+constexpr const char* kQuietHelp = N_(R"(Usage: limberctl quiet on|off
 
 Quiet mode (do not disturb) holds prompts instead of showing them: a break
 that falls due while quiet is on is shown when you turn quiet off. Unlike
 pause, the timers keep running.
-)";
+)");
 
-constexpr const char* kConfigHelp = R"(Usage: limberctl config get KEY
+// TRANSLATORS: `limberctl config --help`. Commands, options, keys and what the user types stay.
+constexpr const char* kConfigHelp = N_(R"(Usage: limberctl config get KEY
        limberctl config set KEY VALUE
        limberctl config list
        limberctl config explain KEY
@@ -100,10 +109,11 @@ every key.
   validate FILE    check a settings file without the daemon: every problem
                    with its line number. Exit status 0: valid (warnings
                    allowed); 1: errors found; 2: usage error.
-)";
+)");
 
+// TRANSLATORS: `limberctl stats --help`. Commands, options, keys and what the user types stay.
 constexpr const char* kStatsHelp =
-    R"(Usage: limberctl stats [--since SPAN | --from DATE [--to DATE]]
+    N_(R"(Usage: limberctl stats [--since SPAN | --from DATE [--to DATE]]
                        [--format table|csv|json]
 
 Shows your history per day: active time, and for each kind of break how
@@ -121,9 +131,10 @@ at schedule.day_starts_at.
                     in due, taken, postponed, skipped, ignored, cancelled,
                     natural
   --format json     the daemon's answer as it is (same as --json)
-)";
+)");
 
-constexpr const char* kExercisesHelp = R"(Usage: limberctl exercises [list]
+// TRANSLATORS: `limberctl exercises --help`. Commands, options, keys and what the user types stay.
+constexpr const char* kExercisesHelp = N_(R"(Usage: limberctl exercises [list]
        limberctl exercises show ID
 
   list       every exercise in the catalogue: id, name, position, time,
@@ -131,9 +142,10 @@ constexpr const char* kExercisesHelp = R"(Usage: limberctl exercises [list]
              breaks under your exercises.* settings
   show ID    one exercise in full: steps, holds, repetitions, cautions,
              when to stop, and its source
-)";
+)");
 
-constexpr const char* kChecklistHelp = R"(Usage: limberctl checklist [list]
+// TRANSLATORS: `limberctl checklist --help`. Commands, options, keys and what the user types stay.
+constexpr const char* kChecklistHelp = N_(R"(Usage: limberctl checklist [list]
        limberctl checklist show ID
        limberctl checklist run ID
 
@@ -151,9 +163,10 @@ Desk-setup checklists (screen, keyboard, chair, light, ...).
              Each answer is saved as you give it. At the end: your score
              and the list of things to fix. With --json the questions go to
              stderr and the final checklist to stdout.
-)";
+)");
 
-constexpr const char* kWatchHelp = R"(Usage: limberctl watch [EVENT...] [--count N]
+// TRANSLATORS: `limberctl watch --help`. Commands, options, keys and what the user types stay.
+constexpr const char* kWatchHelp = N_(R"(Usage: limberctl watch [EVENT...] [--count N]
 
 Prints the daemon's notifications as they happen, one line each, prefixed
 with the local time; with --json, each notification as one JSON-RPC line.
@@ -173,9 +186,10 @@ Without EVENTs, all of them:
   --count N   exit after N notifications
 
 Runs until interrupted (Ctrl-C). Exit status 3 when the daemon goes away.
-)";
+)");
 
-constexpr const char* kDoctorHelp = R"(Usage: limberctl doctor
+// TRANSLATORS: `limberctl doctor --help`. Commands, options, keys and what the user types stay.
+constexpr const char* kDoctorHelp = N_(R"(Usage: limberctl doctor
 
 Checks that Limber can work and says what to fix:
   daemon          limberd answers on its socket (version, protocol)
@@ -189,9 +203,10 @@ Checks that Limber can work and says what to fix:
 
 Each line starts with ok, note or problem. Exit status 0 when nothing needs
 fixing, 1 when something does, 3 when limberd is not running.
-)";
+)");
 
-constexpr const char* kReportHelp = R"(Usage: limberctl report [show]
+// TRANSLATORS: `limberctl report --help`. Commands, options, keys and what the user types stay.
+constexpr const char* kReportHelp = N_(R"(Usage: limberctl report [show]
 
 Shows what Limber reports to your organisation. Reporting is off unless
 your organisation turns it on with a policy (report.enabled); you cannot
@@ -211,26 +226,29 @@ or any time of day.
 
 With --json, the daemon's answer as it is: {"enabled", "enabled_by",
 "layer", "spool_dir", "file", "last_written", "problem", "report"}.
-)";
+)");
 
 }  // namespace
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
-      {"status", "what limberd is doing and when the next breaks come", kStatusHelp, run_status},
-      {"break", "take a break now, or start, postpone or skip the due one", kBreakHelp, run_break},
-      {"pause", "pause reminders for a while, until a time or until tomorrow", kPauseHelp,
+      {"status", N_("what limberd is doing and when the next breaks come"), kStatusHelp,
+       run_status},
+      {"break", N_("take a break now, or start, postpone or skip the due one"), kBreakHelp,
+       run_break},
+      {"pause", N_("pause reminders for a while, until a time or until tomorrow"), kPauseHelp,
        run_pause},
-      {"resume", "end a pause", kResumeHelp, run_resume},
-      {"quiet", "turn do-not-disturb on or off", kQuietHelp, run_quiet},
-      {"stats", "your breaks and active time per day", kStatsHelp, run_stats},
-      {"config", "get, set, list, explain or validate settings", kConfigHelp, run_config},
-      {"exercises", "list the exercises, or show one", kExercisesHelp, run_exercises},
-      {"checklist", "desk-setup checklists: list, show, or run one here", kChecklistHelp,
+      {"resume", N_("end a pause"), kResumeHelp, run_resume},
+      {"quiet", N_("turn do-not-disturb on or off"), kQuietHelp, run_quiet},
+      {"stats", N_("your breaks and active time per day"), kStatsHelp, run_stats},
+      {"config", N_("get, set, list, explain or validate settings"), kConfigHelp, run_config},
+      {"exercises", N_("list the exercises, or show one"), kExercisesHelp, run_exercises},
+      {"checklist", N_("desk-setup checklists: list, show, or run one here"), kChecklistHelp,
        run_checklist},
-      {"watch", "follow the daemon's notifications", kWatchHelp, run_watch},
-      {"doctor", "check that everything Limber needs is in place", kDoctorHelp, run_doctor},
-      {"report", "what is reported to your organisation (usually nothing)", kReportHelp, run_report},
+      {"watch", N_("follow the daemon's notifications"), kWatchHelp, run_watch},
+      {"doctor", N_("check that everything Limber needs is in place"), kDoctorHelp, run_doctor},
+      {"report", N_("what is reported to your organisation (usually nothing)"), kReportHelp,
+       run_report},
   };
   return table;
 }

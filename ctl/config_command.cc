@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "limber/config.h"
+#include "limber/i18n.h"
 #include "output_format.h"
 
 namespace limber::ctl {
@@ -16,7 +17,8 @@ namespace {
 std::string lock_note(const Json& j) {
   if (!j.value("locked", false)) return {};
   const std::string by = j.value("locked_by", "");
-  return by.empty() ? "managed by your organisation" : "managed by your organisation (" + by + ")";
+  return by.empty() ? _("managed by your organisation")
+                    : fill_in(_("managed by your organisation ({file})"), {{"file", by}});
 }
 
 int config_get(CommandContext& ctx, const std::string& key) {
@@ -42,10 +44,13 @@ int config_set(CommandContext& ctx, const std::string& key, const std::string& v
     // replies with the effective value only.
     const std::string in_force = r->value("value", "");
     const std::string saved = r->value("saved", in_force);
-    std::printf("%s = %s (saved in %s)\n", key.c_str(), saved.c_str(), r->value("file", "").c_str());
+    const std::string file = r->value("file", "");
+    print_line(fill_in(_("{key} = {value} (saved in {file})"),
+                       {{"key", key}, {"value", saved}, {"file", file}}));
     if (saved != in_force) {
-      std::printf("note: the setting in force is still %s (see `limberctl config explain %s`)\n",
-                  in_force.c_str(), key.c_str());
+      print_line(fill_in(
+          _("note: the setting in force is still {value} (see `limberctl config explain {key}`)"),
+          {{"value", in_force}, {"key", key}}));
     }
   }
   return kExitOk;
@@ -58,10 +63,11 @@ int config_list(CommandContext& ctx) {
     print_json(*r);
     return kExitOk;
   }
-  Table table({"KEY", "VALUE", "FROM", ""});
+  // TRANSLATORS: column heads of `limberctl config list`; FROM: the layer (user, policy…).
+  Table table({_("KEY"), _("VALUE"), _("FROM"), ""});
   for (const Json& k : r->value("keys", Json::array())) {
     table.add({k.value("key", ""), k.value("value", ""), k.value("layer", ""),
-               k.value("locked", false) ? "managed" : ""});
+               k.value("locked", false) ? _("managed") : ""});
   }
   table.print();
   return kExitOk;
@@ -77,29 +83,34 @@ int config_explain(CommandContext& ctx, const std::string& key) {
   std::printf("%s = %s\n", key.c_str(), r->value("value", "").c_str());
   const std::string layer = r->value("layer", "");
   const std::string file = r->value("file", "");
+  // TRANSLATORS: the lines of `limberctl config explain KEY` start with two spaces, and their
+  // values in one column; the layer names (default, site, user, policy) stay English.
   if (layer == "default") {
-    std::printf("  from:        the built-in default\n");
+    print_line(_("  from:        the built-in default"));
   } else {
-    std::printf("  from:        %s layer, %s:%d\n", layer.c_str(), file.c_str(),
-                r->value("line", 0));
+    const std::string line = std::to_string(r->value("line", 0));
+    print_line(fill_in(_("  from:        {layer} layer, {file}:{line}"),
+                       {{"layer", layer}, {"file", file}, {"line", line}}));
   }
   for (const Json& o : r->value("overridden", Json::array())) {
     const std::string where = o.value("layer", "") == "default"
-                                  ? std::string("built-in default")
+                                  ? std::string(_("built-in default"))
                                   : o.value("layer", "") + ", " + o.value("file", "") + ":" +
                                         std::to_string(o.value("line", 0));
-    std::printf("  overrides:   %s (%s)\n", o.value("value", "").c_str(), where.c_str());
+    print_line(fill_in(_("  overrides:   {value} ({where})"),
+                       {{"value", o.value("value", "")}, {"where", where}}));
   }
   if (const std::string note = lock_note(*r); !note.empty()) {
-    std::printf("  locked:      %s; `limberctl config set` cannot change it\n", note.c_str());
+    print_line(fill_in(_("  locked:      {why}; `limberctl config set` cannot change it"),
+                       {{"why", note}}));
   }
   // The description and the allowed values come with config.list.
   if (const std::optional<Json> all = ctx.daemon.call("config.list")) {
     for (const Json& k : all->value("keys", Json::array())) {
       if (k.value("key", "") != key) continue;
-      std::printf("  default:     %s\n  expects:     %s\n  meaning:     %s\n",
-                  k.value("default", "").c_str(), k.value("expected", "").c_str(),
-                  k.value("description", "").c_str());
+      print_line(fill_in(_("  default:     {value}"), {{"value", k.value("default", "")}}));
+      print_line(fill_in(_("  expects:     {values}"), {{"values", k.value("expected", "")}}));
+      print_line(fill_in(_("  meaning:     {text}"), {{"text", k.value("description", "")}}));
     }
   }
   return kExitOk;
@@ -126,7 +137,8 @@ int config_validate(CommandContext& ctx, const std::string& file) {
   } else {
     for (const ConfigDiagnostic& d : diags) std::printf("%s\n", d.to_string().c_str());
     if (st) {
-      std::printf("%s: valid%s\n", file.c_str(), diags.empty() ? "" : " (with warnings)");
+      print_line(fill_in(diags.empty() ? _("{file}: valid") : _("{file}: valid (with warnings)"),
+                         {{"file", file}}));
     } else {
       std::printf("%s: %s\n", file.c_str(), st.message().c_str());
     }
@@ -139,11 +151,12 @@ int config_validate(CommandContext& ctx, const std::string& file) {
 int run_config(CommandContext& ctx) {
   std::vector<std::string> words;
   if (!ctx.args.positionals(0, 3, &words)) return usage_error(ctx, ctx.args.error());
-  if (words.empty()) return usage_error(ctx, "say what to do: get, set, list, explain or validate");
+  if (words.empty())
+    return usage_error(ctx, _("say what to do: get, set, list, explain or validate"));
   const std::string& action = words[0];
   auto wants = [&](size_t n, const char* usage) {
     if (words.size() == n + 1) return true;
-    usage_error(ctx, std::string("usage: limberctl config ") + usage);
+    usage_error(ctx, fill_in(_("usage: limberctl config {arguments}"), {{"arguments", usage}}));
     return false;
   };
   if (action == "get") return wants(1, "get KEY") ? config_get(ctx, words[1]) : kExitUsage;
@@ -154,8 +167,9 @@ int run_config(CommandContext& ctx) {
     return wants(1, "explain KEY") ? config_explain(ctx, words[1]) : kExitUsage;
   if (action == "validate")
     return wants(1, "validate FILE") ? config_validate(ctx, words[1]) : kExitUsage;
-  return usage_error(ctx,
-                     "unknown action '" + action + "': use get, set, list, explain or validate");
+  return usage_error(
+      ctx, fill_in(_("unknown action '{action}': use get, set, list, explain or validate"),
+                   {{"action", action}}));
 }
 
 }  // namespace limber::ctl

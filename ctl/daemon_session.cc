@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "limber/i18n.h"
+
 #ifndef LIMBER_VERSION
 #define LIMBER_VERSION "unknown"
 #endif
@@ -21,7 +23,8 @@ bool DaemonSession::connect(std::string* why) {
   if (!st) {
     exit_code_ = st.code() == Status::Code::kUnavailable ? kExitNotRunning : kExitDaemonError;
     *why = st.code() == Status::Code::kUnavailable
-               ? "limberd is not running (no daemon listens on " + socket_path_ + ")"
+               ? fill_in(_("limberd is not running (no daemon listens on {socket})"),
+                         {{"socket", socket_path_}})
                : st.message();
     return false;
   }
@@ -29,9 +32,10 @@ bool DaemonSession::connect(std::string* why) {
   if (!hello.ok()) {
     // A daemon at its client limit closes the connection at once.
     exit_code_ = hello.status == CallStatus::kRpcError ? kExitDaemonError : kExitNotRunning;
-    *why = hello.status == CallStatus::kRpcError
-               ? hello.error.message
-               : "limberd did not answer hello: " + hello.error.message;
+    *why =
+        hello.status == CallStatus::kRpcError
+            ? hello.error.message
+            : fill_in(_("limberd did not answer hello: {error}"), {{"error", hello.error.message}});
     client_.close();
     return false;
   }
@@ -48,7 +52,7 @@ bool DaemonSession::ensure_connected() {
   std::string why;
   if (connect(&why)) return true;
   std::fprintf(stderr, "limberctl: %s\n", why.c_str());
-  if (exit_code_ == kExitNotRunning) std::fprintf(stderr, "limberctl: %s\n", kStartHint);
+  if (exit_code_ == kExitNotRunning) std::fprintf(stderr, "limberctl: %s\n", _(kStartHint));
   return false;
 }
 
@@ -62,8 +66,11 @@ void DaemonSession::report(const CallResult& r) {
       return;
     case CallStatus::kDisconnected:
       exit_code_ = kExitNotRunning;
-      std::fprintf(stderr, "limberctl: lost the connection to limberd: %s\nlimberctl: %s\n",
-                   r.error.message.c_str(), kStartHint);
+      std::fprintf(
+          stderr, "limberctl: %s\nlimberctl: %s\n",
+          fill_in(_("lost the connection to limberd: {error}"), {{"error", r.error.message}})
+              .c_str(),
+          _(kStartHint));
       return;
     case CallStatus::kTimedOut:
       exit_code_ = kExitDaemonError;

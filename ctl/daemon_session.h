@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "exit_codes.h"
+#include "limber/i18n.h"
 #include "limber/ipc_client.h"
 
 namespace limber::ctl {
@@ -48,8 +49,9 @@ class DaemonSession {
   int exit_code_ = kExitOk;
 };
 
-// The hint printed when no daemon is running.
+// The hint printed when no daemon is running (marked for translation;
+// translated where it is printed).
 inline constexpr const char* kStartHint =
-    "start it with `systemctl --user start limberd` or `limberd`";
+    N_("start it with `systemctl --user start limberd` or `limberd`");
 
 }  // namespace limber::ctl

@@ -12,9 +12,11 @@
 #include <cstdio>
 
 #include "commands.h"
-#include "limber/protocol.h"
 #include "limber/config.h"
+#include "limber/i18n.h"
+#include "limber/protocol.h"
 #include "notification_server.h"
+#include "output_format.h"
 
 namespace limber::ctl {
 
@@ -193,8 +195,10 @@ int run_doctor(CommandContext& ctx) {
       std::printf("%-8s %-14s %s\n", verdict_name(c.verdict), c.name.c_str(), c.detail.c_str());
       for (const std::string& line : c.lines) std::printf("%-24s%s\n", "", line.c_str());
     }
-    std::printf(problems ? "\nSome things need fixing (see \"problem\" above).\n"
-                         : "\nEverything looks fine.\n");
+    std::printf("\n");
+    // TRANSLATORS: `limberctl doctor`'s last line; "problem" is the word its lines start with.
+    print_line(problems ? _("Some things need fixing (see \"problem\" above).")
+                        : _("Everything looks fine."));
   }
   if (!reachable) return kExitNotRunning;
   return problems ? kExitDaemonError : kExitOk;

@@ -16,19 +16,22 @@ namespace limber::ctl {
 namespace {
 
 void print_program_help() {
-  std::printf(R"(Usage: limberctl [--json] [--socket PATH] COMMAND [ARGS]...
+  // TRANSLATORS: `limberctl --help`, before the list of commands.
+  std::fputs(_(R"(Usage: limberctl [--json] [--socket PATH] COMMAND [ARGS]...
 Controls limberd, Limber's break-reminder daemon: shows its state, takes,
 postpones or skips breaks, pauses reminders, reads and changes settings,
 shows statistics, exercises and desk-setup checklists, and follows what
 happens.
 
 Commands:
-)");
+)"),
+             stdout);
   for (const Command& c : commands()) {
-    std::printf("  %-11s %.*s\n", std::string(c.name).c_str(), static_cast<int>(c.summary.size()),
-                c.summary.data());
+    // The summaries are literals marked N_ in command_table.cc.
+    std::printf("  %-11s %s\n", std::string(c.name).c_str(), _(c.summary.data()));
   }
-  std::printf(R"(
+  // TRANSLATORS: `limberctl --help`, after the list of commands.
+  std::fputs(_(R"(
 Run 'limberctl COMMAND --help' for a command's arguments.
 
 Options (anywhere on the line):
@@ -47,7 +50,8 @@ Exit status:
      or `limberd`)
 
 The protocol limberctl speaks is documented in docs/protocol.md.
-)");
+)"),
+             stdout);
 }
 
 }  // namespace
@@ -78,17 +82,17 @@ int main(int argc, char** argv) {
   }
   const Command* command = command_name.empty() ? nullptr : find_command(command_name);
   if (!command_name.empty() && command == nullptr) {
-    return usage_error("", "unknown command '" + command_name + "'");
+    return usage_error("", fill_in(_("unknown command '{command}'"), {{"command", command_name}}));
   }
   if (options.help) {
     if (command != nullptr) {
-      std::fwrite(command->help.data(), 1, command->help.size(), stdout);
+      std::fputs(_(command->help.data()), stdout);  // a literal marked N_ in command_table.cc
     } else {
       print_program_help();
     }
     return kExitOk;
   }
-  if (command == nullptr) return usage_error("", "no command given");
+  if (command == nullptr) return usage_error("", _("no command given"));
   CommandArgs args(command_name, std::move(words));
   DaemonSession daemon(options.socket);
   CommandContext ctx{args, options, daemon};

@@ -53,6 +53,11 @@ std::string local_clock_now() {
   return format_now("%H:%M:%S");
 }
 
+void print_line(std::string_view text, std::FILE* out) {
+  std::fwrite(text.data(), 1, text.size(), out);
+  std::fputc('\n', out);
+}
+
 std::string csv_field(std::string_view text) {
   if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
   std::string out = "\"";

@@ -1,6 +1,6 @@
 // How limberctl shows things to a person: durations ("12m 30s"), the
 // daemon's local ISO times as clock times, aligned tables, CSV fields.
-// Pure functions of their input; no I/O except Table::print.
+// Pure functions of their input; no I/O except print_line and Table::print.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +23,10 @@ std::string human_time(std::string_view iso, std::string_view today);
 std::string local_date_today();
 // The local time now, "14:05:03" (watch's line prefix).
 std::string local_clock_now();
+
+// `text` and a newline: for messages filled in at run time, which are no
+// printf formats.
+void print_line(std::string_view text, std::FILE* out = stdout);
 
 // One CSV field: quoted when it holds a comma, quote or newline.
 std::string csv_field(std::string_view text);

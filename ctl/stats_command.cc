@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "limber/i18n.h"
 #include "output_format.h"
 
 namespace limber::ctl {
@@ -53,8 +54,9 @@ void print_csv(const Json& days) {
 }
 
 void print_table(const Json& days) {
-  Table table({"DATE", "ACTIVE", "MICRO TAKEN", "REST TAKEN", "DAILY", "POSTPONED", "SKIPPED",
-               "IGNORED", "NATURAL"});
+  // TRANSLATORS: column heads of `limberctl stats`; the footnote below explains them.
+  Table table({_("DATE"), _("ACTIVE"), _("MICRO TAKEN"), _("REST TAKEN"), _("DAILY"),
+               _("POSTPONED"), _("SKIPPED"), _("IGNORED"), _("NATURAL")});
   int64_t total[9] = {};
   auto sum = [&](const Json& day, const char* counter) {
     int64_t n = 0;
@@ -83,14 +85,15 @@ void print_table(const Json& days) {
   int64_t natural_total = 0;
   for (const Json& day : days) natural_total += sum(day, "natural");
   if (days.size() > 1) {
-    table.add({"total", human_duration(total[0]), ratio(total[1], total[2]),
+    table.add({_("total"), human_duration(total[0]), ratio(total[1], total[2]),
                ratio(total[3], total[4]), std::to_string(total[5]), std::to_string(total[6]),
                std::to_string(total[7]), std::to_string(total[8]), std::to_string(natural_total)});
   }
   table.print();
-  std::printf(
-      "\nTAKEN is taken/due. DAILY counts days the daily limit was reached. NATURAL breaks are\n"
-      "times you stepped away long enough on your own.\n");
+  std::printf("\n");
+  print_line(
+      _("TAKEN is taken/due. DAILY counts days the daily limit was reached. NATURAL breaks are\n"
+        "times you stepped away long enough on your own."));
 }
 
 }  // namespace
@@ -104,20 +107,21 @@ int run_stats(CommandContext& ctx) {
   if (!ctx.args.positionals(0, 0, &words)) return usage_error(ctx, ctx.args.error());
   const std::string fmt = format.value_or(ctx.options.json ? "json" : "table");
   if (fmt != "table" && fmt != "csv" && fmt != "json")
-    return usage_error(ctx, "--format must be table, csv or json");
+    return usage_error(ctx, _("--format must be table, csv or json"));
   if (since && (from || to))
-    return usage_error(ctx, "give either --since or --from/--to, not both");
+    return usage_error(ctx, _("give either --since or --from/--to, not both"));
   Json params = Json::object();
   if (since) {
     const int64_t days = span_days(*since);
     if (days < 1 || days > 3650)
-      return usage_error(ctx, "--since takes a span like 7d or 4w (at most 3650 days)");
+      return usage_error(ctx, _("--since takes a span like 7d or 4w (at most 3650 days)"));
     params["days"] = days;
   }
   for (const auto& [name, value] : {std::pair{"from", from}, std::pair{"to", to}}) {
     if (!value) continue;
     if (!is_date(*value))
-      return usage_error(ctx, std::string("--") + name + " takes a date like 2026-11-21");
+      return usage_error(ctx, fill_in(_("{option} takes a date like 2026-11-21"),
+                                      {{"option", std::string("--") + name}}));
     params[name] = *value;
   }
   const std::optional<Json> r = ctx.daemon.call("stats", params);

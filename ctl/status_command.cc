@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "limber/i18n.h"
 #include "status_view.h"
 
 namespace limber::ctl {
@@ -15,7 +16,7 @@ int run_status(CommandContext& ctx) {
   if (!ctx.args.positionals(0, 0, &words)) return usage_error(ctx, ctx.args.error());
   const std::string fmt = format.value_or(ctx.options.json ? "json" : "human");
   if (fmt != "human" && fmt != "json" && fmt != "waybar") {
-    return usage_error(ctx, "--format must be human, json or waybar");
+    return usage_error(ctx, _("--format must be human, json or waybar"));
   }
   const std::optional<Json> status = ctx.daemon.call("status");
   if (!status) return ctx.daemon.exit_code();

@@ -17,31 +17,6 @@ using rpc::Json;
 
 namespace {
 
-std::string break_name(const std::string& kind) {
-  if (kind == "micro") return _("micro-break");
-  if (kind == "rest") return _("rest-break");
-  return kind == "daily" ? _("daily limit") : kind + "-break";
-}
-
-// The kind of break as the first column of the table shows it.
-std::string kind_word(const std::string& kind) {
-  // TRANSLATORS: limberctl status, first column: the kind of break.
-  if (kind == "micro") return _("micro");
-  if (kind == "rest") return _("rest");
-  if (kind == "daily") return _("daily");
-  return kind;
-}
-
-// The protocol's mode word, as the status table shows it.
-std::string mode_name(const std::string& mode) {
-  // TRANSLATORS: limberctl status, the mode (the JSON output stays English).
-  if (mode == "working") return _("working");
-  if (mode == "quiet") return _("quiet");
-  if (mode == "paused") return _("paused");
-  if (mode == "off-hours") return _("off-hours");
-  return mode;
-}
-
 // printf-style "%s" replaced by `arg`: translated sentences keep their
 // own word order.
 std::string with(const char* format, const std::string& arg) {
@@ -144,6 +119,29 @@ int percent(int64_t part, int64_t whole) {
 }
 
 }  // namespace
+
+std::string break_name(const std::string& kind) {
+  if (kind == "micro") return _("micro-break");
+  if (kind == "rest") return _("rest-break");
+  return kind == "daily" ? _("daily limit") : kind + "-break";
+}
+
+std::string kind_word(const std::string& kind) {
+  // TRANSLATORS: limberctl status, first column: the kind of break.
+  if (kind == "micro") return _("micro");
+  if (kind == "rest") return _("rest");
+  if (kind == "daily") return _("daily");
+  return kind;
+}
+
+std::string mode_name(const std::string& mode) {
+  // TRANSLATORS: limberctl status, the mode (the JSON output stays English).
+  if (mode == "working") return _("working");
+  if (mode == "quiet") return _("quiet");
+  if (mode == "paused") return _("paused");
+  if (mode == "off-hours") return _("off-hours");
+  return mode;
+}
 
 Json waybar_json(const Json& status) {
   const DaemonStatus s = protocol::daemon_status_from_json(status);

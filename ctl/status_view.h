@@ -18,4 +18,12 @@ std::string status_text(const rpc::Json& status);
 // through the running one.
 rpc::Json waybar_json(const rpc::Json& status);
 
+// "micro-break", "rest-break", "daily limit" in the user's language.
+std::string break_name(const std::string& kind);
+// The kind of break ("micro", "rest", "daily") as a short word in the
+// user's language, as the first column of the status table shows it.
+std::string kind_word(const std::string& kind);
+// The protocol's mode ("working", "quiet", ...) in the user's language.
+std::string mode_name(const std::string& mode);
+
 }  // namespace limber::ctl

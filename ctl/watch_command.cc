@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "limber/i18n.h"
 #include "limber/protocol.h"
 #include "output_format.h"
 
@@ -90,7 +91,7 @@ int run_watch(CommandContext& ctx) {
     char* end = nullptr;
     count = std::strtol(count_text->c_str(), &end, 10);
     if (end == count_text->c_str() || *end != '\0' || count < 1) {
-      return usage_error(ctx, "--count takes a positive number");
+      return usage_error(ctx, _("--count takes a positive number"));
     }
   }
   Json params = Json::object();
@@ -103,7 +104,7 @@ int run_watch(CommandContext& ctx) {
     const std::optional<RpcNotification> n = client.next_notification(std::chrono::seconds(60));
     if (!n) {
       if (client.connected()) continue;  // a quiet minute
-      std::fprintf(stderr, "limberctl: limberd went away\n");
+      std::fprintf(stderr, "limberctl: %s\n", _("limberd went away"));
       return kExitNotRunning;
     }
     if (ctx.options.json) {

@@ -82,6 +82,26 @@ std::string ui_language() {
   return language_of(name);
 }
 
+std::string fill_in(std::string_view message, std::initializer_list<Placeholder> values) {
+  std::string out;
+  size_t at = 0;
+  while (at < message.size()) {
+    const size_t open = message.find('{', at);
+    const size_t close = open == std::string_view::npos ? open : message.find('}', open);
+    if (close == std::string_view::npos) break;
+    out += message.substr(at, open - at);
+    const std::string_view name = message.substr(open + 1, close - open - 1);
+    const Placeholder* value = nullptr;
+    for (const Placeholder& v : values) {
+      if (v.first == name) value = &v;
+    }
+    out += value != nullptr ? value->second : message.substr(open, close - open + 1);
+    at = close + 1;
+  }
+  if (at < message.size()) out += message.substr(at);
+  return out;
+}
+
 std::string start_i18n() {
   load_user_locale();
   const char* messages_now = std::setlocale(LC_MESSAGES, nullptr);

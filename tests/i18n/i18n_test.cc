@@ -80,3 +80,11 @@ TEST(I18n, LocaleThatIsNotGeneratedStillGetsItsTranslations) {
 
 }  // namespace
 }  // namespace limber
+
+// Placeholders are found by name, so a translation may reorder them; a
+// value that looks like a placeholder is not filled in again.
+TEST(I18n, FillInReplacesNamedPlaceholdersInTheTranslationsOrder) {
+  EXPECT_EQ(limber::fill_in("{b} nach {a}", {{"a", "x"}, {"b", "y"}}), "y nach x");
+  EXPECT_EQ(limber::fill_in("{a} and {a}", {{"a", "{a}"}}), "{a} and {a}");
+  EXPECT_EQ(limber::fill_in("{\"text\", {unknown}} {", {{"a", "x"}}), "{\"text\", {unknown}} {");
+}

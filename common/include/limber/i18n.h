@@ -10,7 +10,10 @@
 
 #include <libintl.h>
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
+#include <utility>
 
 namespace limber {
 
@@ -44,6 +47,14 @@ inline const char* tr(const char* msgid) { return ::dgettext(kTextDomain, msgid)
 inline const char* trn(const char* singular, const char* plural, unsigned long n) {
   return ::dngettext(kTextDomain, singular, plural, n);
 }
+
+// A translated message with its named placeholders filled in, so that each
+// language keeps its own word order:
+//   fill_in(_("Breaks are paused until {time}."), {{"time", "14:00"}})
+// One pass: a value is never searched for placeholders itself; a {name}
+// not listed stays as it is written.
+using Placeholder = std::pair<std::string_view, std::string_view>;
+std::string fill_in(std::string_view message, std::initializer_list<Placeholder> values);
 
 }  // namespace limber
 

@@ -73,6 +73,10 @@ TEST_F(Limberctl, StatusSpeaksTheUsersLanguageButItsJsonStaysEnglish) {
   EXPECT_TRUE(std::regex_search(r.out, std::regex("Modus: +bei der Arbeit"))) << r.out;
   EXPECT_TRUE(std::regex_search(r.out, std::regex("\nPAUSE +NÄCHSTE IN"))) << r.out;
   EXPECT_TRUE(std::regex_search(r.out, std::regex("\nErholung +"))) << r.out;
+  // A timer command's usage error, too (timer_commands.cc).
+  const ProcessResult usage = world_.ctl({"pause"}, "", 15s, {"LANGUAGE=de"});
+  EXPECT_NE(usage.err.find("limberctl: sagen Sie, wie lange: `pause 30m`"), std::string::npos)
+      << said(usage);
   const ProcessResult j = world_.ctl({"status", "--json"}, "", 15s, {"LANGUAGE=de"});
   ASSERT_EQ(j.exit_code, 0) << said(j);
   EXPECT_EQ(parse(j.out)["mode"], "working") << j.out;
