@@ -133,6 +133,11 @@ std::vector<Check> daemon_checks(DaemonSession& daemon, bool* reachable) {
     checks.push_back(
         Check{"activity", Verdict::kOk, source + " (see limberd's log for why it was chosen)"});
   }
+  // What limberd itself found when it last read its files (the checks of
+  // config_checks() read them again from here, as this user).
+  for (const std::string& e : s.config_errors) {
+    checks.push_back(Check{"config", Verdict::kProblem, "limberd reports: " + e});
+  }
   const std::string& history = s.history;
   const protocol::HistoryHealth& health = s.history_health;
   checks.push_back(history.empty() ? Check{"history", Verdict::kProblem, "not recorded (see limberd's log)"}

@@ -88,6 +88,14 @@ std::string status_text_body(const DaemonStatus& s) {
   facts.add({_("Active today:"), human_duration(s.active_today_s)});
   facts.add({_("Activity from:"), s.source.empty() ? _("none") : s.source});
   facts.add({_("Tray:"), s.tray_connected ? _("connected") : _("not running")});
+  if (!s.config_errors.empty()) {
+    const unsigned long n = s.config_errors.size();
+    // TRANSLATORS: a row of limberctl status when limberd found broken or
+    // refused configuration files; doctor lists them with file and line.
+    facts.add({_("Settings:"), fill_in(P_("{count} file problem, see `limberctl doctor`",
+                                          "{count} file problems, see `limberctl doctor`", n),
+                                       {{"count", std::to_string(n)}})});
+  }
   if (s.due) facts.add({_("Due now:"), due_text(*s.due)});
   if (s.due && !s.due->exercises.empty()) {
     std::string names;

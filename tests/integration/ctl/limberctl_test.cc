@@ -488,6 +488,12 @@ TEST_F(Limberctl, DoctorReportsTheDaemonAndABadPolicyFileWithItsLine) {
   EXPECT_TRUE(std::regex_search(r.out, std::regex("problem +config +managed policy " + policy)))
       << r.out;
   EXPECT_NE(r.out.find(policy + ":2: rest.interval:"), std::string::npos) << r.out;
+  // limberd's own view of the files, as it read them at start.
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("problem +config +limberd reports: " + policy + ":2: rest.interval:")))
+      << r.out;
+  const ProcessResult status = ctl({"status"});
+  EXPECT_NE(status.out.find("Settings:"), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("1 file problem, see `limberctl doctor`"), std::string::npos) << status.out;
   EXPECT_TRUE(std::regex_search(r.out, std::regex("note +tray +limber-tray is not running")))
       << r.out;
   EXPECT_TRUE(std::regex_search(r.out, std::regex("\\w+ +notifications +"))) << r.out;
