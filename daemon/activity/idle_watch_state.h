@@ -4,8 +4,13 @@
 //
 // The compositor says "idled" P after the last input and "resumed" at the
 // first input after that, so:
-//  - after "idled" at t the last input was at exactly t - P, unless t - P is
-//    not after the watch was created (then no input was seen since start);
+//  - after "idled" at t the last input was at t - P, unless this is the
+//    first event and that is within one P of the watch's creation (or, for
+//    a later one, not after it): the first "idled" can come late (its
+//    delivery racing the reply that confirmed the watch, a compositor busy
+//    starting up), and read as input it invented a key press just after
+//    start, which made one real key press look like a second of typing
+//    on sway. Input in the watch's first P is given up instead;
 //  - after "resumed" at r there was input at r, and input keeps coming with
 //    gaps shorter than P: the last input is within P of now;
 //  - before the first event nothing is known.
@@ -43,7 +48,7 @@ class IdleWatchState {
     const bool news = state_ == State::kUnknown;
     state_ = State::kIdle;
     last_input_ = now - timeout_;
-    if (last_input_ <= started_) {
+    if (last_input_ <= started_ + (news ? timeout_ : Duration{0})) {
       state_ = State::kNoInput;
       return std::nullopt;
     }

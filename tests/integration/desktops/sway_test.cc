@@ -92,11 +92,7 @@ ChildProcess* Sway::sway_ = nullptr;
 
 TEST_F(Sway, NoActivityWithoutInput) { expect_no_activity_without_input(run_); }
 
-// DISABLED: fails about 1 run in 6 on sway 1.7 with nothing else running
-// (a single `wtype a` credited 1.5 s, as if a second input came 1.5 s after
-// the first); not explained yet, so the noise filter is not proven on sway.
-// Issue 13 stays open for it. Mutter.OneKeyPressIsNotActivity runs.
-TEST_F(Sway, DISABLED_OneKeyPressIsNotActivity) { expect_one_key_is_not_activity(run_, input()); }
+TEST_F(Sway, OneKeyPressIsNotActivity) { expect_one_key_is_not_activity(run_, input()); }
 
 TEST_F(Sway, TypingIsCreditedAndIdleComesAfterTheGrace) {
   expect_typing_credited_and_idle_on_time(run_, input(), 4);
