@@ -15,10 +15,14 @@ TrayMenu::TrayMenu(DaemonLink& link, std::function<void()> show_status_window, s
 void TrayMenu::request(const char* method, const char* params_json) const {
   const std::string name = method;
   link_.call(name, rpc::Json::parse(params_json), [name](const rpc::Json&, const rpc::Error* error) {
-    if (error != nullptr) {
-      wxLogWarning(_("Limber could not do that (%s): %s"), wxString::FromUTF8(name),
-                   wxString::FromUTF8(error->message));
+    if (error == nullptr) return;
+    if (error->code == rpc::kManaged) {
+      // A pause or quiet mode beyond what the organisation's policy allows.
+      wxLogWarning(_("Managed by your organisation: %s"), wxString::FromUTF8(error->message));
+      return;
     }
+    wxLogWarning(_("Limber could not do that (%s): %s"), wxString::FromUTF8(name),
+                 wxString::FromUTF8(error->message));
   });
 }
 
