@@ -9,20 +9,22 @@
 
 namespace limber::tray {
 
-TrayMenu::TrayMenu(DaemonLink& link, std::function<void()> show_status_window, std::function<void()> quit)
-    : link_(link), show_status_window_(std::move(show_status_window)), quit_(std::move(quit)) {}
+TrayMenu::TrayMenu(DaemonLink& link, std::function<void()> show_status_window, std::function<void()> quit,
+                   TellUser tell_user)
+    : link_(link),
+      show_status_window_(std::move(show_status_window)),
+      quit_(std::move(quit)),
+      tell_user_(tell_user ? std::move(tell_user) : [](const wxString& text) { wxLogWarning("%s", text); }) {}
 
 void TrayMenu::request(const char* method, const char* params_json) const {
   const std::string name = method;
-  link_.call(name, rpc::Json::parse(params_json), [name](const rpc::Json&, const rpc::Error* error) {
+  link_.call(name, rpc::Json::parse(params_json), [name, tell = tell_user_](const rpc::Json&, const rpc::Error* error) {
     if (error == nullptr) return;
-    if (error->code == rpc::kManaged) {
-      // A pause or quiet mode beyond what the organisation's policy allows.
-      wxLogWarning(_("Managed by your organisation: %s"), wxString::FromUTF8(error->message));
-      return;
-    }
-    wxLogWarning(_("Limber could not do that (%s): %s"), wxString::FromUTF8(name),
-                 wxString::FromUTF8(error->message));
+    const wxString why = wxString::FromUTF8(error->message);
+    // A pause or quiet mode beyond what the organisation's policy allows.
+    tell(error->code == rpc::kManaged
+             ? wxString::Format(_("Managed by your organisation: %s"), why)
+             : wxString::Format(_("Limber could not do that (%s): %s"), wxString::FromUTF8(name), why));
   });
 }
 

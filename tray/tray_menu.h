@@ -31,8 +31,11 @@ struct TrayMenuItem {
 class TrayMenu {
  public:
   // `show_status_window` and `quit` are the app's; the daemon is asked
-  // through `link`.
-  TrayMenu(DaemonLink& link, std::function<void()> show_status_window, std::function<void()> quit);
+  // through `link`. `tell_user` shows why limberd refused a request (by
+  // default a wxLogWarning, which the tray shows as a message).
+  using TellUser = std::function<void(const wxString&)>;
+  TrayMenu(DaemonLink& link, std::function<void()> show_status_window, std::function<void()> quit,
+           TellUser tell_user = nullptr);
 
   std::vector<TrayMenuItem> items(const TrayStatus& status) const;
 
@@ -47,6 +50,7 @@ class TrayMenu {
   DaemonLink& link_;
   std::function<void()> show_status_window_;
   std::function<void()> quit_;
+  TellUser tell_user_;
 };
 
 }  // namespace limber::tray

@@ -16,6 +16,8 @@
 
 #include "day_stats.h"
 #include "statistics_window.h"
+#include "tray_menu.h"
+#include "tray_status.h"
 #include "tray_window_fixture.h"
 #include "tray_windows.h"
 #include "wx_test_world.h"
@@ -241,6 +243,28 @@ TEST_F(TrayWindowTest, SettingsLockedByPolicyAreDisabledAndSayManagedByYourOrgan
   // Keys the policy does not set stay editable.
   EXPECT_TRUE(find_named(frame, "micro.duration")->IsEnabled());
   EXPECT_FALSE(find_named(frame, "micro.duration.managed")->IsShown());
+}
+
+TEST_F(TrayWindowTest, APauseOrQuietModeBeyondThePolicySaysManagedByYourOrganisation) {
+  ASSERT_TRUE(start_daemon({}, "[pause]\nmax = \"2h\"\n[quiet]\nallowed = false\n"));
+  tray::TrayStatus status;
+  status.connected = true;
+  std::vector<std::string> told;
+  tray::TrayMenu menu(*link_, [] {}, [] {}, [&told](const wxString& text) { told.emplace_back(text.utf8_str()); });
+  for (const char* label : {"Pause until tomorrow", "Quiet mode"}) {
+    told.clear();
+    bool found = false;
+    for (const tray::TrayMenuItem& item : menu.items(status)) {
+      if (item.label != label) continue;
+      found = true;
+      item.run();
+    }
+    ASSERT_TRUE(found) << "no menu item " << label;
+    ASSERT_TRUE(pump_until([&] { return !told.empty(); }, 5s)) << label << ": the tray said nothing";
+    EXPECT_EQ(told[0].rfind("Managed by your organisation: ", 0), 0u) << label << ": " << told[0];
+    EXPECT_NE(told[0].find(policy_file()), std::string::npos) << label << ": " << told[0];
+  }
+  EXPECT_EQ(call("status")["mode"], "working");
 }
 
 TEST_F(TrayWindowTest, AboutSaysWhatIsRecordedWhatNeverIsAndThatNothingIsReported) {
