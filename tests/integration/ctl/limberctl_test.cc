@@ -3,6 +3,7 @@
 // private temp world. Each test checks what the command printed and what
 // it changed in the daemon, not only its exit status.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <cstdio>
 #include <optional>
@@ -271,6 +272,26 @@ TEST_F(Limberctl, ConfigSetOfAPolicyLockedKeySaysItIsManagedByTheOrganisation) {
   const ProcessResult list = ctl({"config", "list"});
   EXPECT_TRUE(std::regex_search(list.out, std::regex("\nmicro\\.interval +30m +policy +managed\n")))
       << list.out;
+}
+
+TEST_F(Limberctl, AWorldWritablePolicyIsRefusedAndItsKeysStayLockedAtTheBuiltInValue) {
+  // Anyone could have written this file: its 4h is not used, and the key it
+  // names stays locked, at the built-in 20m, against the user too.
+  const std::string policy = world_.policy_dir() + "/30-anyone.toml";
+  ASSERT_TRUE(CtlWorld::write_file(policy, "[micro]\ninterval = \"4h\"\n"));
+  ASSERT_EQ(chmod(policy.c_str(), 0666), 0);
+  ASSERT_TRUE(start(1));
+  EXPECT_EQ(world_.call("config.get", {{"key", "micro.interval"}})["value"], "20m");
+  const ProcessResult set = ctl({"config", "set", "micro.interval", "4h"});
+  EXPECT_EQ(set.exit_code, 1) << said(set);
+  EXPECT_NE(set.err.find("managed by your organisation"), std::string::npos) << set.err;
+  EXPECT_EQ(world_.call("config.get", {{"key", "micro.interval"}})["value"], "20m");
+  // Reported by status and doctor, naming the file and why.
+  const ProcessResult status = ctl({"status"});
+  EXPECT_NE(status.out.find("1 file problem, see `limberctl doctor`"), std::string::npos) << status.out;
+  const ProcessResult doctor = ctl({"doctor"});
+  EXPECT_TRUE(std::regex_search(doctor.out, std::regex("problem +config +limberd reports: .*30-anyone\\.toml.*writable by others")))
+      << doctor.out;
 }
 
 TEST_F(Limberctl, PauseAndQuietBeyondAPolicyAreRefusedAsManagedByTheOrganisation) {
