@@ -41,11 +41,13 @@ struct RealTally final : BreakObserver {
     for (const EngineEvent& e : events) {
       if (e.kind == EventKind::kBecameIdle) idle_at.push_back(e.at);
       if (e.kind == EventKind::kBecameActive) ++became_active;
+      if (e.kind == EventKind::kBreakDue && e.brk == BreakKind::kMicro) micro_due_at.push_back(e.at);
     }
   }
   void after_wake() override { ++wakes; }
   Duration credited{0};
   std::vector<MonoTime> idle_at;
+  std::vector<MonoTime> micro_due_at;
   int became_active = 0;
   int wakes = 0;
 };
@@ -168,6 +170,23 @@ inline void expect_typing_credited_and_idle_on_time(RealDesktopRun& run, const D
   const Duration idle_after = run.tally().idle_at[0] - typed.end;
   EXPECT_GE(idle_after, kRealGrace - 500ms) << "idle before the grace ran out";
   EXPECT_LE(idle_after, kRealGrace + 1s) << "idle noticed late";
+}
+
+// With micro-breaks every 5 s of active time, typing for 7 s makes one
+// due 5 s after the first key, within 2 s.
+inline void expect_micro_break_due_after_its_active_time(RealDesktopRun& run, const DesktopInput& input) {
+  EngineConfig rules = run.break_loop().engine().config();
+  rules.micro.interval = 5s;
+  run.break_loop().set_rules(rules);
+  run.run_for(1500ms);
+  const RealDesktopRun::Span typed = input.type(run, 7);
+  run.run_for(500ms);
+  ASSERT_FALSE(run.tally().micro_due_at.empty()) << "no micro-break fell due";
+  const Duration after_first_key = run.tally().micro_due_at[0] - typed.start;
+  std::printf("micro-break due %lld ms after the first key (interval 5000 ms)\n",
+              static_cast<long long>(after_first_key.count()));
+  EXPECT_GE(after_first_key, 3s);
+  EXPECT_LE(after_first_key, 7s);
 }
 
 }  // namespace limber::test

@@ -97,6 +97,10 @@ TEST_F(Sway, NoActivityWithoutInput) { expect_no_activity_without_input(run_); }
 
 TEST_F(Sway, OneKeyPressIsNotActivity) { expect_one_key_is_not_activity(run_, input()); }
 
+TEST_F(Sway, MicroBreakFallsDueAfterItsActiveTime) {
+  expect_micro_break_due_after_its_active_time(run_, input());
+}
+
 TEST_F(Sway, TypingIsCreditedAndIdleComesAfterTheGrace) {
   expect_typing_credited_and_idle_on_time(run_, input(), 4);
 }
