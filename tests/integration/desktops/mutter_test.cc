@@ -106,5 +106,10 @@ TEST_F(Mutter, TypingIsCreditedAndIdleComesAfterTheGrace) {
   expect_typing_credited_and_idle_on_time(run_, input(), 4);
 }
 
+// The benchmark's part (tests/bench/desktop_activity.sh), not a test.
+TEST_F(Mutter, DISABLED_BenchScriptedTrace) {
+  bench_scripted_trace(run_, input(), "mutter", bench_trace_seconds());
+}
+
 }  // namespace
 }  // namespace limber::test

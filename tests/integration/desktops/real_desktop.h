@@ -16,8 +16,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -107,7 +110,7 @@ class RealDesktopRun {
     EXPECT_EQ(posix_spawn(&pid, args[0], nullptr, nullptr, args.data(), envp.data()), 0) << argv[0];
     int status = 0;
     const bool ended = run_until(&loop_, [&] { return waitpid(pid, &status, WNOHANG) == pid; },
-                                 std::chrono::milliseconds(30000));
+                                 std::chrono::milliseconds(180000));  // bench bursts last up to 120 s
     span.end = clock_.mono();
     EXPECT_TRUE(ended) << argv[0] << " did not end";
     EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << argv[0] << " failed: " << status;
@@ -187,6 +190,42 @@ inline void expect_micro_break_due_after_its_active_time(RealDesktopRun& run, co
               static_cast<long long>(after_first_key.count()));
   EXPECT_GE(after_first_key, 3s);
   EXPECT_LE(after_first_key, 7s);
+}
+
+// Benchmark (tests/bench/desktop_activity.sh runs it; not in the test
+// command): the wakes of the first 10 s after start with no input, then a
+// scripted trace of typing bursts of 5-120 s and gaps of 1-60 s (fixed
+// seed) for about `trace_s` seconds. The trace's true active time joins
+// bursts whose gap is shorter than the grace, as the engine's rules do.
+// Prints one tab-separated BENCH line.
+inline void bench_scripted_trace(RealDesktopRun& run, const DesktopInput& input, const char* source, int trace_s) {
+  run.run_for(10s);
+  const int first_wakes = run.tally().wakes;
+  std::mt19937 rng(20261207);
+  auto uniform = [&rng](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  Duration truth{0};
+  std::optional<RealDesktopRun::Span> last;
+  int bursts = 0;
+  const MonoTime end = run.clock().mono() + std::chrono::seconds(trace_s);
+  while (run.clock().mono() < end) {
+    const RealDesktopRun::Span typed = input.type(run, uniform(5, 120));
+    ++bursts;
+    truth += typed.end - typed.start;
+    if (last && typed.start - last->end <= kRealGrace) truth += typed.start - last->end;
+    last = typed;
+    run.run_for(std::chrono::seconds(uniform(1, 60)));
+  }
+  run.run_for(kRealGrace + 1500ms);
+  const Duration credited = run.tally().credited;
+  std::printf("BENCH\t%s\t%d\t%d\t%lld\t%lld\t%lld\n", source, first_wakes, bursts,
+              static_cast<long long>(truth.count()), static_cast<long long>(credited.count()),
+              static_cast<long long>((credited - truth).count()));
+}
+
+// The trace length for the benchmark: $LIMBER_BENCH_TRACE_S, default 600.
+inline int bench_trace_seconds() {
+  const char* v = std::getenv("LIMBER_BENCH_TRACE_S");
+  return v != nullptr && std::atoi(v) > 0 ? std::atoi(v) : 600;
 }
 
 }  // namespace limber::test

@@ -105,5 +105,10 @@ TEST_F(Sway, TypingIsCreditedAndIdleComesAfterTheGrace) {
   expect_typing_credited_and_idle_on_time(run_, input(), 4);
 }
 
+// The benchmark's part (tests/bench/desktop_activity.sh), not a test.
+TEST_F(Sway, DISABLED_BenchScriptedTrace) {
+  bench_scripted_trace(run_, input(), "sway", bench_trace_seconds());
+}
+
 }  // namespace
 }  // namespace limber::test
