@@ -138,14 +138,7 @@ CtlWorld::CtlWorld() {
 }
 
 CtlWorld::~CtlWorld() {
-  client_.close();
-  if (daemon_ > 0) {
-    ::kill(daemon_, SIGTERM);
-    if (wait_for(daemon_, 10s) < 0) {
-      ::kill(daemon_, SIGKILL);
-      ::waitpid(daemon_, nullptr, 0);
-    }
-  }
+  stop_daemon();
   if (!root_.empty()) {
     std::error_code ec;
     fs::remove_all(root_, ec);
@@ -202,6 +195,18 @@ bool CtlWorld::start_daemon(int scale, std::string* err) {
   }
   *err = "limberd did not answer on " + socket_path() + "; its log:\n" + daemon_log();
   return false;
+}
+
+void CtlWorld::stop_daemon() {
+  client_.close();
+  if (daemon_ > 0) {
+    ::kill(daemon_, SIGTERM);
+    if (wait_for(daemon_, 10s) < 0) {
+      ::kill(daemon_, SIGKILL);
+      ::waitpid(daemon_, nullptr, 0);
+    }
+  }
+  daemon_ = -1;
 }
 
 std::string CtlWorld::daemon_log() const {

@@ -65,6 +65,8 @@ class CtlWorld {
   // until it answers hello on its socket. False, with *err (including
   // its log), when it does not within 15 s.
   bool start_daemon(int scale, std::string* err);
+  // Stops it with SIGTERM (SIGKILL after 10 s), as a session's end would.
+  void stop_daemon();
   // The daemon's log so far (stderr and stdout), for failure messages.
   std::string daemon_log() const;
 

@@ -294,6 +294,25 @@ TEST_F(Limberctl, AWorldWritablePolicyIsRefusedAndItsKeysStayLockedAtTheBuiltInV
       << doctor.out;
 }
 
+TEST_F(Limberctl, APolicyBrokenBeforeARestartKeepsTheLocksOfItsLastGoodCopy) {
+  const std::string policy = world_.policy_dir() + "/10-site.toml";
+  ASSERT_TRUE(CtlWorld::write_file(policy, "[micro]\ninterval = \"30m\"\n"));
+  ASSERT_TRUE(start(1));
+  EXPECT_EQ(world_.call("config.get", {{"key", "micro.interval"}})["value"], "30m");
+  world_.stop_daemon();
+  // Broken while limberd was not running: the next start has only the copy
+  // it kept of the last good file.
+  ASSERT_TRUE(CtlWorld::write_file(policy, "[micro]\ninterval = \"30m\n"));
+  ASSERT_TRUE(start(1));
+  EXPECT_EQ(world_.call("config.get", {{"key", "micro.interval"}})["value"], "30m");
+  const ProcessResult set = ctl({"config", "set", "micro.interval", "4h"});
+  EXPECT_EQ(set.exit_code, 1) << said(set);
+  EXPECT_NE(set.err.find("managed by your organisation"), std::string::npos) << set.err;
+  EXPECT_EQ(world_.call("config.get", {{"key", "micro.interval"}})["value"], "30m");
+  const ProcessResult status = ctl({"status"});
+  EXPECT_NE(status.out.find("1 file problem, see `limberctl doctor`"), std::string::npos) << status.out;
+}
+
 TEST_F(Limberctl, PauseAndQuietBeyondAPolicyAreRefusedAsManagedByTheOrganisation) {
   const std::string policy = world_.policy_dir() + "/20-no-escape.toml";
   ASSERT_TRUE(CtlWorld::write_file(policy, "[pause]\nmax = \"2h\"\n[quiet]\nallowed = false\n"));
