@@ -116,22 +116,27 @@ bool LogindWatch::find_session(std::string* path, std::string* why) {
   if (const char* id = std::getenv("XDG_SESSION_ID"); id != nullptr && id[0] != '\0') {
     SdBusError error;
     sd_bus_message* reply = nullptr;
-    const int r =
-        sd_bus_call_method(bus, logind, kManagerPath, kManagerInterface, "GetSession", error.get(), &reply, "s", id);
+    const int r = call_retrying_on_eintr(error, [&](sd_bus_error* e) {
+      return sd_bus_call_method(bus, logind, kManagerPath, kManagerInterface, "GetSession", e, &reply, "s", id);
+    });
     if (read_object_path("GetSession", r, error, reply, path, &problems)) return true;
   }
   {
     SdBusError error;
     sd_bus_message* reply = nullptr;
-    const int r = sd_bus_call_method(bus, logind, kManagerPath, kManagerInterface, "GetSessionByPID", error.get(),
-                                     &reply, "u", static_cast<uint32_t>(getpid()));
+    const int r = call_retrying_on_eintr(error, [&](sd_bus_error* e) {
+      return sd_bus_call_method(bus, logind, kManagerPath, kManagerInterface, "GetSessionByPID", e, &reply, "u",
+                                static_cast<uint32_t>(getpid()));
+    });
     if (read_object_path("GetSessionByPID", r, error, reply, path, &problems)) return true;
   }
   // "auto" names the caller's session or, outside any session, the user's
   // graphical one. Signals come from the session's real path, so resolve it.
   SdBusError error;
   char* id = nullptr;
-  int r = sd_bus_get_property_string(bus, logind, kAutoSessionPath, kSessionInterface, "Id", error.get(), &id);
+  int r = call_retrying_on_eintr(error, [&](sd_bus_error* e) {
+    return sd_bus_get_property_string(bus, logind, kAutoSessionPath, kSessionInterface, "Id", e, &id);
+  });
   if (r < 0) {
     *why = problems + "session/auto: " + error.describe(r);
     return false;
@@ -140,8 +145,10 @@ bool LogindWatch::find_session(std::string* path, std::string* why) {
   std::free(id);
   SdBusError lookup_error;
   sd_bus_message* reply = nullptr;
-  r = sd_bus_call_method(bus, logind, kManagerPath, kManagerInterface, "GetSession", lookup_error.get(), &reply, "s",
-                         auto_id.c_str());
+  r = call_retrying_on_eintr(lookup_error, [&](sd_bus_error* e) {
+    return sd_bus_call_method(bus, logind, kManagerPath, kManagerInterface, "GetSession", e, &reply, "s",
+                              auto_id.c_str());
+  });
   if (read_object_path("GetSession(auto)", r, lookup_error, reply, path, &problems)) return true;
   *why = problems.substr(0, problems.size() - 2);  // without the last "; "
   return false;

@@ -22,6 +22,7 @@
 #include <systemd/sd-bus.h>
 #include <uv.h>
 
+#include <cerrno>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -53,6 +54,8 @@ class SdBusError {
   SdBusError& operator=(const SdBusError&) = delete;
 
   sd_bus_error* get() { return &error_; }
+  // Empties it for another call.
+  void clear() { sd_bus_error_free(&error_); }
   bool has_name(const char* name) const { return sd_bus_error_has_name(&error_, name) != 0; }
   // "org.freedesktop.DBus.Error.ServiceUnknown: …", or strerror(-r) when the
   // error carries no D-Bus name (a local failure such as a timeout).
@@ -61,6 +64,20 @@ class SdBusError {
  private:
   sd_bus_error error_ = SD_BUS_ERROR_NULL;
 };
+
+// Runs `call(error)`, a blocking sd-bus call, again when a signal cut its
+// wait short: sd-bus 252 then gives up with -EINTR ("System.Error.EINTR",
+// seen when limberd asked logind for its session under the sanitizers).
+// At most three tries; returns the last call's result.
+template <typename Call>
+int call_retrying_on_eintr(SdBusError& error, Call&& call) {
+  int r = call(error.get());
+  for (int tries = 1; r == -EINTR && tries < 3; ++tries) {
+    error.clear();
+    r = call(error.get());
+  }
+  return r;
+}
 
 // The text of a failed sd-bus call result r < 0.
 std::string sd_bus_strerror(int r);
