@@ -78,7 +78,7 @@ cp /etc/resolv.conf "$root/etc/resolv.conf"
 # between runs so that a second run builds incrementally).
 build="/var/lib/limber-build$src"
 # Everything below runs in a private mount namespace: the mounts vanish with it.
-mkdir -p "$root$src" "$root$build" "$src/build"
+mkdir -p "$root$build" "$src/build"
 exec unshare --mount --propagation private -- bash -euo pipefail -c '
   root=$1 src=$2 build=$3; shift 3
   mount -t proc proc "$root/proc"
@@ -87,6 +87,7 @@ exec unshare --mount --propagation private -- bash -euo pipefail -c '
   mount -t tmpfs tmpfs "$root/tmp"
   mount -t tmpfs tmpfs "$root/run"
   mkdir -p "$root/run/user" "$root/run/lock"
+  mkdir -p "$root$src"  # after the tmpfs mounts: the source may live in /tmp
   mount --bind "$src" "$root$src"
   mount --bind "$root$build" "$root$src/build"
   exec chroot "$root" /usr/bin/env -i HOME=/root TERM="${TERM:-dumb}" \
