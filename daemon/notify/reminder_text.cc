@@ -10,7 +10,7 @@ namespace {
 
 // printf with one placeholder, for translated formats (xgettext marks
 // them c-format; msgfmt --check holds the translations to the same %s/%lld).
-std::string format(const char* fmt, const std::string& arg) {
+std::string printf_one(const char* fmt, const std::string& arg) {
   const int n = std::snprintf(nullptr, 0, fmt, arg.c_str());
   if (n < 0) return fmt;
   std::string out(static_cast<size_t>(n) + 1, '\0');
@@ -20,7 +20,7 @@ std::string format(const char* fmt, const std::string& arg) {
 }
 
 std::string count(const char* fmt, long long n) {
-  return format(fmt, std::to_string(n));
+  return printf_one(fmt, std::to_string(n));
 }
 
 // "30 seconds", "5 minutes", "1 minute 30 seconds": spelled out, as a
@@ -57,15 +57,15 @@ ReminderText reminder_text(BreakKind kind, Duration duration, const Exercise* ex
     case BreakKind::kMicro:
       text.summary = _("Time for a micro-break");
       // TRANSLATORS: %s is a length of time, e.g. "30 seconds".
-      text.body = format(_("Look away from the screen and loosen up for %s."), length);
+      text.body = printf_one(_("Look away from the screen and loosen up for %s."), length);
       break;
     case BreakKind::kRest:
       text.summary = _("Time for a rest break");
-      text.body = format(_("Stand up and step away from the screen for %s."), length);
+      text.body = printf_one(_("Stand up and step away from the screen for %s."), length);
       break;
     case BreakKind::kDaily:
       text.summary = _("Enough screen time for today");
-      text.body = format(_("You have reached your daily limit; time to stop for %s."), length);
+      text.body = printf_one(_("You have reached your daily limit; time to stop for %s."), length);
       break;
   }
   if (exercise != nullptr) {
