@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Activity on the real desktops, measured: for each source (sway 1.7 with
-# wtype, Mutter headless with RemoteDesktop input, Xvfb with xdotool), the wakes
+# wtype, KWin 5.27 --virtual with fake input, Mutter headless with
+# RemoteDesktop input, Xvfb with xdotool), the wakes
 # of limberd's break loop in its first 10 s after start with no input, and
 # the active-time error on a scripted trace of typing bursts of 5-120 s and
 # gaps of 1-60 s (fixed seed; grace 3 s, noise filter 1 s). Uses the real-
@@ -24,10 +25,10 @@ while [ $# -gt 0 ]; do
     *) echo "usage: bash tests/bench/desktop_activity.sh [--seconds N] [--build-dir DIR]" >&2; exit 2 ;;
   esac
 done
-cmake --build "$build" --target sway_desktop_test mutter_desktop_test x11_desktop_test >/dev/null
+cmake --build "$build" --target sway_desktop_test kwin_desktop_test mutter_desktop_test x11_desktop_test >/dev/null
 
 printf '%-8s %16s %7s %12s %12s %10s\n' source "wakes first 10s" bursts "truth (s)" "credited (s)" "error (s)"
-for t in sway mutter x11; do
+for t in sway kwin mutter x11; do
   out=$(LIMBER_BENCH_TRACE_S=$seconds "$build/tests/integration/desktops/${t}_desktop_test" \
           --gtest_also_run_disabled_tests --gtest_filter='*DISABLED_BenchScriptedTrace' 2>&1) || true
   line=$(grep -P '^BENCH\t' <<<"$out" || true)
