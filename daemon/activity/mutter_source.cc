@@ -76,8 +76,12 @@ bool MutterSource::add_idle_watch(std::string* why) {
   SdBusError error;
   sd_bus_message* raw = nullptr;
   const auto interval_ms = static_cast<uint64_t>(watch_timeout_.count());
-  int r = sd_bus_call_method(connection_.bus(), mutter_owner_.c_str(), kPath, kInterface, "AddIdleWatch",
-                             error.get(), &raw, "t", interval_ms);
+  // A retry after an interrupted wait may leave Mutter a second watch from
+  // the first try; its WatchFired carries another id and is ignored.
+  int r = call_retrying_on_eintr(error, [&](sd_bus_error* e) {
+    return sd_bus_call_method(connection_.bus(), mutter_owner_.c_str(), kPath, kInterface, "AddIdleWatch", e, &raw,
+                              "t", interval_ms);
+  });
   SdBusMessage reply(raw);
   if (r >= 0) r = sd_bus_message_read(reply.get(), "u", &idle_watch_id_);
   if (r < 0) {
@@ -91,8 +95,10 @@ void MutterSource::read_initial_idle_time() {
   SdBusError error;
   sd_bus_message* raw = nullptr;
   uint64_t idle_ms = 0;
-  int r = sd_bus_call_method(connection_.bus(), mutter_owner_.c_str(), kPath, kInterface, "GetIdletime",
-                             error.get(), &raw, "");
+  int r = call_retrying_on_eintr(error, [&](sd_bus_error* e) {
+    return sd_bus_call_method(connection_.bus(), mutter_owner_.c_str(), kPath, kInterface, "GetIdletime", e, &raw,
+                              "");
+  });
   SdBusMessage reply(raw);
   if (r >= 0) r = sd_bus_message_read(reply.get(), "t", &idle_ms);
   if (r < 0) {

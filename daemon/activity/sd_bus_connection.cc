@@ -87,8 +87,10 @@ bool SdBusConnection::open(uv_loop_t* loop, Bus which, ClosedCallback on_closed,
 bool SdBusConnection::name_owner(const char* name, std::string* owner, std::string* why) {
   SdBusError error;
   sd_bus_message* raw = nullptr;
-  int r = sd_bus_call_method(bus_, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                             "GetNameOwner", error.get(), &raw, "s", name);
+  int r = call_retrying_on_eintr(error, [&](sd_bus_error* e) {
+    return sd_bus_call_method(bus_, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                              "GetNameOwner", e, &raw, "s", name);
+  });
   SdBusMessage reply(raw);
   rearm();
   if (r < 0) {
