@@ -6,6 +6,10 @@
 #include <clocale>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <vector>
+
+#include "limber/mo_catalog.h"
 
 namespace limber {
 namespace {
@@ -14,6 +18,10 @@ bool is_dir(const char* path) {
   struct stat st {};
   return ::stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
+
+// The catalog Limber reads itself when glibc declines (see start_i18n());
+// set once before any other thread exists, read-only afterwards.
+std::unique_ptr<MoCatalog> g_own_catalog;
 
 std::string env(const char* name) {
   const char* v = std::getenv(name);
@@ -63,6 +71,9 @@ void force_utf8_ctype() {
   std::setlocale(LC_CTYPE, "C.UTF-8");
 }
 
+// The catalog for `language` ("de_DE" tries de_DE, then de), or nullptr.
+std::unique_ptr<MoCatalog> load_own_catalog(const std::string& language);
+
 }  // namespace
 
 std::string limber_locale_dir() {
@@ -73,8 +84,9 @@ std::string limber_locale_dir() {
 
 std::string ui_language() {
   const std::string name = messages_locale_name();
-  // glibc ignores LANGUAGE when messages are in the C/POSIX locale (not
-  // for C.UTF-8, which it treats as a real locale).
+  // glibc ignores LANGUAGE when messages are in the C/POSIX locale. Newer
+  // glibc (2.39+) ignores it with C.UTF-8 too; Limber does not (its own
+  // catalog reader answers then, see start_i18n()).
   if (name == "C" || name == "POSIX") return "";
   if (std::string list = env("LANGUAGE"); !list.empty()) {
     return language_of(list.substr(0, list.find(':')));
@@ -115,7 +127,48 @@ std::string start_i18n() {
   }
   ::bindtextdomain(kTextDomain, limber_locale_dir().c_str());
   ::bind_textdomain_codeset(kTextDomain, "UTF-8");
-  return ui_language();
+  const std::string language = ui_language();
+  g_own_catalog.reset();
+  // glibc answers the msgid "" with the catalog's header when it loaded one.
+  if (!language.empty() && std::strcmp(::dgettext(kTextDomain, ""), "") == 0) {
+    g_own_catalog = load_own_catalog(language);
+  }
+  return language;
 }
 
+const char* tr(const char* msgid) {
+  if (g_own_catalog) {
+    const char* t = g_own_catalog->find(msgid);
+    return t != nullptr ? t : msgid;
+  }
+  return ::dgettext(kTextDomain, msgid);
+}
+
+const char* trn(const char* singular, const char* plural, unsigned long n) {
+  if (g_own_catalog) {
+    const char* t = g_own_catalog->find_plural(singular, n);
+    return t != nullptr ? t : (n == 1 ? singular : plural);
+  }
+  return ::dngettext(kTextDomain, singular, plural, n);
+}
+
+}  // namespace limber
+
+namespace limber {
+namespace {
+
+std::unique_ptr<MoCatalog> load_own_catalog(const std::string& language) {
+  std::vector<std::string> candidates = {language};
+  if (const size_t underscore = language.find('_'); underscore != std::string::npos) {
+    candidates.push_back(language.substr(0, underscore));
+  }
+  for (const std::string& lang : candidates) {
+    auto catalog = std::make_unique<MoCatalog>();
+    std::string err;
+    if (catalog->load(limber_locale_dir() + "/" + lang + "/LC_MESSAGES/" + kTextDomain + ".mo", &err)) return catalog;
+  }
+  return nullptr;
+}
+
+}  // namespace
 }  // namespace limber

@@ -11,7 +11,10 @@
 #include <clocale>
 #include <cstdlib>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "limber/mo_catalog.h"
 #include "notify/reminder_text.h"
 
 namespace limber {
@@ -88,3 +91,66 @@ TEST(I18n, FillInReplacesNamedPlaceholdersInTheTranslationsOrder) {
   EXPECT_EQ(limber::fill_in("{a} and {a}", {{"a", "{a}"}}), "{a} and {a}");
   EXPECT_EQ(limber::fill_in("{\"text\", {unknown}} {", {{"a", "x"}}), "{\"text\", {unknown}} {");
 }
+
+// The catalog reader start_i18n() falls back on where glibc declines a
+// language (glibc 2.39+ with LANG=C.UTF-8, Debian 13): the real compiled
+// catalogs of the build tree, read by Limber itself.
+namespace limber {
+namespace {
+
+std::string catalog_path(const char* lang) {
+  return std::string(std::getenv("LIMBER_LOCALEDIR")) + "/" + lang + "/LC_MESSAGES/limber.mo";
+}
+
+TEST(MoCatalog, FindsATranslationAndNothingForAnUnknownMessage) {
+  MoCatalog de;
+  std::string err;
+  ASSERT_TRUE(de.load(catalog_path("de"), &err)) << err;
+  ASSERT_NE(de.find("Time for a micro-break"), nullptr);
+  EXPECT_STREQ(de.find("Time for a micro-break"), "Zeit für eine Mikropause");
+  EXPECT_EQ(de.find("A message no catalog has"), nullptr);
+  EXPECT_EQ(de.plural_rule(), "(n != 1)");
+}
+
+TEST(MoCatalog, PolishPluralsFollowTheCatalogsThreeFormRule) {
+  MoCatalog pl;
+  std::string err;
+  ASSERT_TRUE(pl.load(catalog_path("pl"), &err)) << err;
+  const char* singular = "{count} file problem, see `limberctl doctor`";
+  auto form = [&](unsigned long n) { return std::string(pl.find_plural(singular, n)); };
+  EXPECT_EQ(form(1), "{count} problem w plikach, zob. `limberctl doctor`");
+  EXPECT_EQ(form(2), "{count} problemy w plikach, zob. `limberctl doctor`");
+  EXPECT_EQ(form(22), "{count} problemy w plikach, zob. `limberctl doctor`");
+  EXPECT_EQ(form(5), "{count} problemów w plikach, zob. `limberctl doctor`");
+  EXPECT_EQ(form(12), "{count} problemów w plikach, zob. `limberctl doctor`");
+  EXPECT_EQ(pl.find_plural("no such message", 2), nullptr);
+}
+
+TEST(MoCatalog, PluralRulesEvaluateAsInC) {
+  const char* polish = "(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<12 || n%100>14) ? 1 : 2)";
+  for (const auto& [n, want] : std::vector<std::pair<unsigned long, unsigned long>>{
+           {0, 2}, {1, 0}, {2, 1}, {4, 1}, {5, 2}, {11, 2}, {12, 2}, {14, 2}, {21, 2}, {22, 1}, {112, 2}, {124, 1}}) {
+    EXPECT_EQ(evaluate_plural_rule(polish, n), want) << "n = " << n;
+  }
+  EXPECT_EQ(evaluate_plural_rule("(n > 1)", 1), 0u);
+  EXPECT_EQ(evaluate_plural_rule("(n > 1)", 2), 1u);
+  EXPECT_EQ(evaluate_plural_rule("0", 7), 0u);
+  EXPECT_EQ(evaluate_plural_rule("!(n != 1) + 2 * 3 - 6 / 2", 1), 4u);
+  EXPECT_EQ(evaluate_plural_rule("n % 0", 5), 0u) << "a division by zero gives 0, no crash";
+  EXPECT_EQ(evaluate_plural_rule("(n == 1", 1), 0u) << "an unfinished rule reads as form 0";
+  EXPECT_EQ(evaluate_plural_rule("n ==", 1), 0u);
+}
+
+TEST(MoCatalog, ANonCatalogFileIsRefusedWithItsName) {
+  MoCatalog c;
+  std::string err;
+  EXPECT_FALSE(c.load("/nonexistent/limber.mo", &err));
+  EXPECT_NE(err.find("/nonexistent/limber.mo"), std::string::npos) << err;
+  const std::string not_mo = std::string(std::getenv("LIMBER_LOCALEDIR")) + "/../CMakeCache.txt";
+  EXPECT_FALSE(c.load(not_mo, &err));
+  EXPECT_NE(err.find("not a .mo catalog"), std::string::npos) << err;
+  EXPECT_EQ(c.find("Time for a micro-break"), nullptr);
+}
+
+}  // namespace
+}  // namespace limber

@@ -34,7 +34,10 @@ std::string limber_locale_dir();
 //   on UTF-8 ("…", "—" and every translation would vanish otherwise);
 // - when the messages locale could not be loaded, its language is put in
 //   $LANGUAGE (when unset) so the user still gets their translations;
-// - binds the "limber" domain to limber_locale_dir() with UTF-8 output.
+// - binds the "limber" domain to limber_locale_dir() with UTF-8 output;
+// - when a language is wanted and glibc loads no catalog for it although
+//   one exists (glibc 2.39 and later ignore $LANGUAGE with C.UTF-8, the
+//   fallback above), tr()/trn() read that catalog themselves.
 // Returns the language for message catalogs ("de_DE", "pt_BR", "" for
 // none/English), for toolkits that choose catalogs themselves (wx).
 std::string start_i18n();
@@ -43,10 +46,11 @@ std::string start_i18n();
 // LC_MESSAGES and LANG as glibc reads them; "" for C/POSIX (English).
 std::string ui_language();
 
-inline const char* tr(const char* msgid) { return ::dgettext(kTextDomain, msgid); }
-inline const char* trn(const char* singular, const char* plural, unsigned long n) {
-  return ::dngettext(kTextDomain, singular, plural, n);
-}
+// The translation of `msgid` (or `msgid` itself): through glibc's gettext,
+// or, where glibc declines a language the user asked for (start_i18n()),
+// from that language's catalog read by Limber itself (mo_catalog.h).
+const char* tr(const char* msgid);
+const char* trn(const char* singular, const char* plural, unsigned long n);
 
 // A translated message with its named placeholders filled in, so that each
 // language keeps its own word order:
