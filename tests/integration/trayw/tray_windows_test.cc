@@ -56,15 +56,15 @@ TEST_F(TrayWindowTest, ChecklistAnswersGivenInTheWizardReachTheHistoryAndEndOnTh
   click(find_named(frame, "start_desk-setup"));
   wxWindow* question = find_named(frame, "item_question");
   ASSERT_NE(question, nullptr);
-  ASSERT_TRUE(pump_until([&] { return label_of(question) == items[0]["question"]; }, 5s)) << label_of(question);
+  ASSERT_TRUE(pump_until([&] { return label_of(question) == items[0]["question"].get<std::string>(); }, 5s)) << label_of(question);
   EXPECT_TRUE(shows_text(frame, items[0]["why"].get<std::string>()));
   EXPECT_TRUE(shows_text(frame, items[0]["fix"].get<std::string>()));
   EXPECT_TRUE(shows_text(frame, "question 1 of " + std::to_string(items.size())));
 
   click(find_named(frame, "answer_no"));
-  ASSERT_TRUE(pump_until([&] { return label_of(question) == items[1]["question"]; }, 5s));
+  ASSERT_TRUE(pump_until([&] { return label_of(question) == items[1]["question"].get<std::string>(); }, 5s));
   click(find_named(frame, "answer_yes"));
-  ASSERT_TRUE(pump_until([&] { return label_of(question) == items[2]["question"]; }, 5s));
+  ASSERT_TRUE(pump_until([&] { return label_of(question) == items[2]["question"].get<std::string>(); }, 5s));
   click(find_named(frame, "answer_na"));
   click(find_named(frame, "answer_finish_later"));
   wxWindow* score = find_named(frame, "result_score");
