@@ -118,6 +118,10 @@ ChildProcess* Kwin::kwin_ = nullptr;
 
 TEST_F(Kwin, NoActivityWithoutInput) { expect_no_activity_without_input(run_); }
 
+TEST_F(Kwin, StartedWithTheCompositorWakesNoMoreThanLater) {
+  expect_young_start_no_busier(run_, [] { return std::make_unique<WaylandSource>(); });
+}
+
 TEST_F(Kwin, OneKeyPressIsNotActivity) { expect_one_key_is_not_activity(run_, input()); }
 
 TEST_F(Kwin, MicroBreakFallsDueAfterItsActiveTime) {

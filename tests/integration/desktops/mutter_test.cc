@@ -96,6 +96,10 @@ Mutter::World* Mutter::world_ = nullptr;
 
 TEST_F(Mutter, NoActivityWithoutInput) { expect_no_activity_without_input(run_); }
 
+TEST_F(Mutter, StartedWithTheCompositorWakesNoMoreThanLater) {
+  expect_young_start_no_busier(run_, [] { return std::make_unique<MutterSource>(); });
+}
+
 TEST_F(Mutter, OneKeyPressIsNotActivity) { expect_one_key_is_not_activity(run_, input()); }
 
 TEST_F(Mutter, MicroBreakFallsDueAfterItsActiveTime) {

@@ -175,6 +175,24 @@ inline void expect_typing_credited_and_idle_on_time(RealDesktopRun& run, const D
   EXPECT_LE(idle_after, kRealGrace + 1s) << "idle noticed late";
 }
 
+// `young` was started right after its compositor came up (the fixtures
+// start the loop as soon as the compositor's socket or bus name exists, as
+// a session does at login): in its first 10 s it wakes no more than a loop
+// started on the same compositor 10 s later, and neither credits anything.
+inline void expect_young_start_no_busier(RealDesktopRun& young, const RealDesktopRun::Make& make) {
+  young.run_for(10s);
+  const int young_wakes = young.tally().wakes;
+  EXPECT_EQ(young.tally().credited, Duration{0});
+  young.break_loop().stop();
+  RealDesktopRun later;
+  ASSERT_TRUE(later.start(make));
+  later.run_for(10s);
+  EXPECT_EQ(later.tally().credited, Duration{0});
+  std::printf("wakes in the first 10 s: started with the compositor %d, started 10 s later %d\n", young_wakes,
+              later.tally().wakes);
+  EXPECT_LE(young_wakes, later.tally().wakes);
+}
+
 // With micro-breaks every 5 s of active time, typing for 7 s makes one
 // due 5 s after the first key, within 2 s.
 inline void expect_micro_break_due_after_its_active_time(RealDesktopRun& run, const DesktopInput& input) {

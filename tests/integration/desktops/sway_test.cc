@@ -95,6 +95,10 @@ ChildProcess* Sway::sway_ = nullptr;
 
 TEST_F(Sway, NoActivityWithoutInput) { expect_no_activity_without_input(run_); }
 
+TEST_F(Sway, StartedWithTheCompositorWakesNoMoreThanLater) {
+  expect_young_start_no_busier(run_, [] { return std::make_unique<WaylandSource>(); });
+}
+
 TEST_F(Sway, OneKeyPressIsNotActivity) { expect_one_key_is_not_activity(run_, input()); }
 
 TEST_F(Sway, MicroBreakFallsDueAfterItsActiveTime) {
