@@ -5,9 +5,11 @@
 // an Xvfb, and limberd with the Mutter source on that session.
 //
 // What the user would see is read from GNOME Shell itself: a test probe
-// extension (gnome-probe/, loaded only into this private shell) turns on
-// unsafe mode, so the test may ask org.gnome.Shell.Eval for window frames
-// and panel items and org.gnome.Shell.Screenshot for their pixels.
+// extension (gnome-probe/ for GNOME Shell 43 and 44, gnome-probe-esm/ for
+// 45 and later; loaded only into this private shell) turns on unsafe mode,
+// so the test may ask org.gnome.Shell.Eval for window frames and panel
+// items and org.gnome.Shell.Screenshot for their pixels. Eval runs inside
+// GNOME Shell's D-Bus module, where `Main` is GNOME Shell's main module.
 // Settings come from a GSettings keyfile in the test's home, so the user's
 // dconf is never touched. Skipped, with a message, only when gnome-shell is
 // not installed.
@@ -63,11 +65,9 @@ class GnomeShellTray : public LimberdTest {
     if (access(kGnomeShell, X_OK) != 0) GTEST_SKIP() << kGnomeShell << " is not installed (apt-get install gnome-shell)";
     const std::string version = run_text(std::string(kGnomeShell) + " --version 2>/dev/null");
     const int major = std::atoi(version.substr(version.find_last_of(' ') + 1).c_str());
-    if (major != 43 && major != 44) {
-      // GNOME Shell 45 and later load extensions as ES modules only.
-      GTEST_SKIP() << "the test probe extension (gnome-probe/) is written for GNOME Shell 43 and 44; this is "
-                   << version;
-    }
+    if (major < 43) GTEST_SKIP() << "the test probe extension needs GNOME Shell 43 or later; this is " << version;
+    // GNOME Shell 45 and later load extensions as ES modules only.
+    probe_dir_ = std::string(LIMBER_GNOME_PROBE_DIR) + (major >= 45 ? "-esm" : "");
   }
 
   void TearDown() override {
@@ -88,7 +88,7 @@ class GnomeShellTray : public LimberdTest {
     fs::create_directories(shell_runtime(), error);
     fs::permissions(shell_runtime(), fs::perms::owner_all, error);
     for (const char* file : {"metadata.json", "extension.js"}) {
-      fs::copy_file(fs::path(LIMBER_GNOME_PROBE_DIR) / file, extensions / kProbe / file, error);
+      fs::copy_file(fs::path(probe_dir_) / file, extensions / kProbe / file, error);
     }
     const std::string enabled =
         std::string("['") + kProbe + "'" + (appindicator ? std::string(", '") + kAppIndicator + "'" : "") + "]";
@@ -116,8 +116,8 @@ class GnomeShellTray : public LimberdTest {
     while (std::chrono::steady_clock::now() < end) {
       // GNOME Shell opens the overview at start-up; the user's desktop is
       // what is left when it closes.
-      if (eval("String(global.context.unsafe_mode && !imports.ui.main.layoutManager._startingUp &&"
-               " (imports.ui.main.overview.hide(), !imports.ui.main.overview.visible))") == "true") {
+      if (eval("String(global.context.unsafe_mode && !Main.layoutManager._startingUp &&"
+               " (Main.overview.hide(), !Main.overview.visible))") == "true") {
         return ::testing::AssertionSuccess();
       }
       std::this_thread::sleep_for(250ms);
@@ -242,6 +242,7 @@ class GnomeShellTray : public LimberdTest {
     EXPECT_GE(colours_in(content, name), 30) << "the window shows no content";
   }
 
+  std::string probe_dir_;  // gnome-probe/ (43, 44) or gnome-probe-esm/ (45 and later)
   PrivateBus session_;
   PrivateBus system_;
   XvfbServer xvfb_;
@@ -265,7 +266,7 @@ TEST_F(GnomeShellTray, AppIndicatorExtensionShowsLimberInTheTopBar) {
   ASSERT_TRUE(start_limber(Backend::kWayland));
   ASSERT_TRUE(tray_.wait_for_line("showing the tray as appindicator \\(", 1s)) << tray_.stderr_text();
   const std::string find_item =
-      "(() => { const sa = imports.ui.main.panel.statusArea;"
+      "(() => { const sa = Main.panel.statusArea;"
       " const k = Object.keys(sa).find(k => k.startsWith('appindicator-') && k.includes('limber'));"
       " if (!k) return ''; const a = sa[k]; if (!a.visible || !a.mapped) return 'hidden';"
       " const [x, y] = a.get_transformed_position(); return [x, y, a.width, a.height].join(' '); })()";
@@ -279,7 +280,7 @@ TEST_F(GnomeShellTray, AppIndicatorExtensionShowsLimberInTheTopBar) {
   }
   ASSERT_TRUE(item) << "no Limber item in the top bar (last answer: '" << last << "'); tray log:\n"
                     << tray_.stderr_text();
-  const int panel_height = std::atoi(eval("String(imports.ui.main.panel.height)").c_str());
+  const int panel_height = std::atoi(eval("String(Main.panel.height)").c_str());
   std::printf("the top bar (%d px high) shows Limber at %d,%d, %dx%d\n", panel_height, item->x, item->y, item->w,
               item->h);
   EXPECT_EQ(item->y, 0) << "in the top bar";
@@ -290,7 +291,7 @@ TEST_F(GnomeShellTray, AppIndicatorExtensionShowsLimberInTheTopBar) {
   // The icon the extension shows is Limber's (a file limber-tray writes),
   // not a missing-icon placeholder.
   const std::string icon = eval(
-      "(() => { const sa = imports.ui.main.panel.statusArea;"
+      "(() => { const sa = Main.panel.statusArea;"
       " const a = sa[Object.keys(sa).find(k => k.startsWith('appindicator-') && k.includes('limber'))];"
       " return a && a._icon && a._icon.gicon ? a._icon.gicon.to_string() : ''; })()");
   std::printf("its icon: %s\n", icon.c_str());
