@@ -40,6 +40,18 @@ class Limberctl : public ::testing::Test {
 
   static Json parse(const std::string& text) { return Json::parse(text, nullptr, false); }
 
+  // micro.interval is `value`, locked by policy against `config set`, and
+  // status reports one file problem.
+  void expect_interval_locked_with_one_file_problem(const std::string& value) {
+    EXPECT_EQ(world_.call("config.get", {{"key", "micro.interval"}})["value"], value);
+    const ProcessResult set = ctl({"config", "set", "micro.interval", "4h"});
+    EXPECT_EQ(set.exit_code, 1) << said(set);
+    EXPECT_NE(set.err.find("managed by your organisation"), std::string::npos) << set.err;
+    EXPECT_EQ(world_.call("config.get", {{"key", "micro.interval"}})["value"], value);
+    const ProcessResult status = ctl({"status"});
+    EXPECT_NE(status.out.find("1 file problem, see `limberctl doctor`"), std::string::npos) << status.out;
+  }
+
   // The break of `kind` in a status.
   static Json break_of(const Json& status, const std::string& kind) {
     for (const Json& b : status["breaks"]) {
@@ -281,14 +293,8 @@ TEST_F(Limberctl, AWorldWritablePolicyIsRefusedAndItsKeysStayLockedAtTheBuiltInV
   ASSERT_TRUE(CtlWorld::write_file(policy, "[micro]\ninterval = \"4h\"\n"));
   ASSERT_EQ(chmod(policy.c_str(), 0666), 0);
   ASSERT_TRUE(start(1));
-  EXPECT_EQ(world_.call("config.get", {{"key", "micro.interval"}})["value"], "20m");
-  const ProcessResult set = ctl({"config", "set", "micro.interval", "4h"});
-  EXPECT_EQ(set.exit_code, 1) << said(set);
-  EXPECT_NE(set.err.find("managed by your organisation"), std::string::npos) << set.err;
-  EXPECT_EQ(world_.call("config.get", {{"key", "micro.interval"}})["value"], "20m");
-  // Reported by status and doctor, naming the file and why.
-  const ProcessResult status = ctl({"status"});
-  EXPECT_NE(status.out.find("1 file problem, see `limberctl doctor`"), std::string::npos) << status.out;
+  expect_interval_locked_with_one_file_problem("20m");
+  // doctor names the file and why.
   const ProcessResult doctor = ctl({"doctor"});
   EXPECT_TRUE(std::regex_search(doctor.out, std::regex("problem +config +limberd reports: .*30-anyone\\.toml.*writable by others")))
       << doctor.out;
@@ -304,13 +310,7 @@ TEST_F(Limberctl, APolicyBrokenBeforeARestartKeepsTheLocksOfItsLastGoodCopy) {
   // it kept of the last good file.
   ASSERT_TRUE(CtlWorld::write_file(policy, "[micro]\ninterval = \"30m\n"));
   ASSERT_TRUE(start(1));
-  EXPECT_EQ(world_.call("config.get", {{"key", "micro.interval"}})["value"], "30m");
-  const ProcessResult set = ctl({"config", "set", "micro.interval", "4h"});
-  EXPECT_EQ(set.exit_code, 1) << said(set);
-  EXPECT_NE(set.err.find("managed by your organisation"), std::string::npos) << set.err;
-  EXPECT_EQ(world_.call("config.get", {{"key", "micro.interval"}})["value"], "30m");
-  const ProcessResult status = ctl({"status"});
-  EXPECT_NE(status.out.find("1 file problem, see `limberctl doctor`"), std::string::npos) << status.out;
+  expect_interval_locked_with_one_file_problem("30m");
 }
 
 TEST_F(Limberctl, PauseAndQuietBeyondAPolicyAreRefusedAsManagedByTheOrganisation) {
