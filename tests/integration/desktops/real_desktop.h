@@ -213,9 +213,9 @@ inline void expect_micro_break_due_after_its_active_time(RealDesktopRun& run, co
 // Benchmark (tests/bench/desktop_activity.sh runs it; not in the test
 // command): the wakes of the first 10 s after start with no input, then a
 // scripted trace of typing bursts of 5-120 s and gaps of 1-60 s (fixed
-// seed) for about `trace_s` seconds. The trace's true active time joins
-// bursts whose gap is shorter than the grace, as the engine's rules do.
-// Prints one tab-separated BENCH line.
+// seed) for about `trace_s` seconds, then a minute of steady idle. The
+// trace's true active time joins bursts whose gap is shorter than the
+// grace, as the engine's rules do. Prints one tab-separated BENCH line.
 inline void bench_scripted_trace(RealDesktopRun& run, const DesktopInput& input, const char* source, int trace_s) {
   run.run_for(10s);
   const int first_wakes = run.tally().wakes;
@@ -235,9 +235,13 @@ inline void bench_scripted_trace(RealDesktopRun& run, const DesktopInput& input,
   }
   run.run_for(kRealGrace + 1500ms);
   const Duration credited = run.tally().credited;
-  std::printf("BENCH\t%s\t%d\t%d\t%lld\t%lld\t%lld\n", source, first_wakes, bursts,
+  // Steady idle: a minute with nobody at the keyboard after the trace.
+  const int before_idle = run.tally().wakes;
+  run.run_for(60s);
+  const int idle_wakes = run.tally().wakes - before_idle;
+  std::printf("BENCH\t%s\t%d\t%d\t%lld\t%lld\t%lld\t%d\n", source, first_wakes, bursts,
               static_cast<long long>(truth.count()), static_cast<long long>(credited.count()),
-              static_cast<long long>((credited - truth).count()));
+              static_cast<long long>((credited - truth).count()), idle_wakes);
 }
 
 // The trace length for the benchmark: $LIMBER_BENCH_TRACE_S, default 600.
