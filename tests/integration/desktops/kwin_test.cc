@@ -116,26 +116,7 @@ class Kwin : public ::testing::Test {
 std::filesystem::path* Kwin::dir_ = nullptr;
 ChildProcess* Kwin::kwin_ = nullptr;
 
-TEST_F(Kwin, NoActivityWithoutInput) { expect_no_activity_without_input(run_); }
-
-TEST_F(Kwin, StartedWithTheCompositorWakesNoMoreThanLater) {
-  expect_young_start_no_busier(run_, [] { return std::make_unique<WaylandSource>(); });
-}
-
-TEST_F(Kwin, OneKeyPressIsNotActivity) { expect_one_key_is_not_activity(run_, input()); }
-
-TEST_F(Kwin, MicroBreakFallsDueAfterItsActiveTime) {
-  expect_micro_break_due_after_its_active_time(run_, input());
-}
-
-TEST_F(Kwin, TypingIsCreditedAndIdleComesAfterTheGrace) {
-  expect_typing_credited_and_idle_on_time(run_, input(), 4);
-}
-
-// The benchmark's part (tests/bench/desktop_activity.sh), not a test.
-TEST_F(Kwin, DISABLED_BenchScriptedTrace) {
-  bench_scripted_trace(run_, input(), "kwin", bench_trace_seconds());
-}
+LIMBER_REAL_COMPOSITOR_TESTS(Kwin, "kwin", [] { return std::make_unique<WaylandSource>(); })
 
 }  // namespace
 }  // namespace limber::test

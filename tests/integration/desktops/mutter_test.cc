@@ -94,26 +94,7 @@ class Mutter : public ::testing::Test {
 
 Mutter::World* Mutter::world_ = nullptr;
 
-TEST_F(Mutter, NoActivityWithoutInput) { expect_no_activity_without_input(run_); }
-
-TEST_F(Mutter, StartedWithTheCompositorWakesNoMoreThanLater) {
-  expect_young_start_no_busier(run_, [] { return std::make_unique<MutterSource>(); });
-}
-
-TEST_F(Mutter, OneKeyPressIsNotActivity) { expect_one_key_is_not_activity(run_, input()); }
-
-TEST_F(Mutter, MicroBreakFallsDueAfterItsActiveTime) {
-  expect_micro_break_due_after_its_active_time(run_, input());
-}
-
-TEST_F(Mutter, TypingIsCreditedAndIdleComesAfterTheGrace) {
-  expect_typing_credited_and_idle_on_time(run_, input(), 4);
-}
-
-// The benchmark's part (tests/bench/desktop_activity.sh), not a test.
-TEST_F(Mutter, DISABLED_BenchScriptedTrace) {
-  bench_scripted_trace(run_, input(), "mutter", bench_trace_seconds());
-}
+LIMBER_REAL_COMPOSITOR_TESTS(Mutter, "mutter", [] { return std::make_unique<MutterSource>(); })
 
 }  // namespace
 }  // namespace limber::test

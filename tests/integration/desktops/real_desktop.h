@@ -244,6 +244,26 @@ inline void bench_scripted_trace(RealDesktopRun& run, const DesktopInput& input,
               static_cast<long long>((credited - truth).count()), idle_wakes);
 }
 
+// The tests every compositor fixture runs (sway, KWin, Mutter), and its
+// benchmark case (not in the test command). `Fixture` starts `run_` in
+// SetUp, right after its compositor came up, and has a static input();
+// `make_source` makes the activity source the fixture's run uses.
+#define LIMBER_REAL_COMPOSITOR_TESTS(Fixture, bench_name, make_source)                  \
+  TEST_F(Fixture, NoActivityWithoutInput) { expect_no_activity_without_input(run_); }   \
+  TEST_F(Fixture, StartedWithTheCompositorWakesNoMoreThanLater) {                         \
+    expect_young_start_no_busier(run_, make_source);                                     \
+  }                                                                                       \
+  TEST_F(Fixture, OneKeyPressIsNotActivity) { expect_one_key_is_not_activity(run_, input()); } \
+  TEST_F(Fixture, MicroBreakFallsDueAfterItsActiveTime) {                                 \
+    expect_micro_break_due_after_its_active_time(run_, input());                         \
+  }                                                                                       \
+  TEST_F(Fixture, TypingIsCreditedAndIdleComesAfterTheGrace) {                            \
+    expect_typing_credited_and_idle_on_time(run_, input(), 4);                           \
+  }                                                                                       \
+  TEST_F(Fixture, DISABLED_BenchScriptedTrace) {                                          \
+    bench_scripted_trace(run_, input(), bench_name, bench_trace_seconds());              \
+  }
+
 // The trace length for the benchmark: $LIMBER_BENCH_TRACE_S, default 600.
 inline int bench_trace_seconds() {
   const char* v = std::getenv("LIMBER_BENCH_TRACE_S");

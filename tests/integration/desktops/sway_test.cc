@@ -93,26 +93,7 @@ class Sway : public ::testing::Test {
 std::string* Sway::dir_ = nullptr;
 ChildProcess* Sway::sway_ = nullptr;
 
-TEST_F(Sway, NoActivityWithoutInput) { expect_no_activity_without_input(run_); }
-
-TEST_F(Sway, StartedWithTheCompositorWakesNoMoreThanLater) {
-  expect_young_start_no_busier(run_, [] { return std::make_unique<WaylandSource>(); });
-}
-
-TEST_F(Sway, OneKeyPressIsNotActivity) { expect_one_key_is_not_activity(run_, input()); }
-
-TEST_F(Sway, MicroBreakFallsDueAfterItsActiveTime) {
-  expect_micro_break_due_after_its_active_time(run_, input());
-}
-
-TEST_F(Sway, TypingIsCreditedAndIdleComesAfterTheGrace) {
-  expect_typing_credited_and_idle_on_time(run_, input(), 4);
-}
-
-// The benchmark's part (tests/bench/desktop_activity.sh), not a test.
-TEST_F(Sway, DISABLED_BenchScriptedTrace) {
-  bench_scripted_trace(run_, input(), "sway", bench_trace_seconds());
-}
+LIMBER_REAL_COMPOSITOR_TESTS(Sway, "sway", [] { return std::make_unique<WaylandSource>(); })
 
 }  // namespace
 }  // namespace limber::test
