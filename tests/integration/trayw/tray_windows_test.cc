@@ -8,7 +8,9 @@
 #include <wx/textctrl.h>
 #include <wx/window.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -246,7 +248,17 @@ TEST_F(TrayWindowTest, SettingsLockedByPolicyAreDisabledAndSayManagedByYourOrgan
 }
 
 TEST_F(TrayWindowTest, APauseOrQuietModeBeyondThePolicySaysManagedByYourOrganisation) {
-  ASSERT_TRUE(start_daemon({}, "[pause]\nmax = \"2h\"\n[quiet]\nallowed = false\n"));
+  // "Until tomorrow" lasts until schedule.day_starts_at: the day starts an
+  // hour ago here (limberd runs in UTC), so the pause is about 23 h, beyond
+  // the policy's 2 h at any time of day (with the default 04:00 this test
+  // failed between 02:00 and 04:00).
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char day_start[8];
+  std::snprintf(day_start, sizeof day_start, "%02d:%02d", (utc.tm_hour + 23) % 24, utc.tm_min);
+  ASSERT_TRUE(start_daemon({}, "[pause]\nmax = \"2h\"\n[quiet]\nallowed = false\n[schedule]\nday_starts_at = \"" +
+                                   std::string(day_start) + "\"\n"));
   tray::TrayStatus status;
   status.connected = true;
   std::vector<std::string> told;
@@ -260,7 +272,7 @@ TEST_F(TrayWindowTest, APauseOrQuietModeBeyondThePolicySaysManagedByYourOrganisa
       item.run();
     }
     ASSERT_TRUE(found) << "no menu item " << label;
-    ASSERT_TRUE(pump_until([&] { return !told.empty(); }, 5s)) << label << ": the tray said nothing";
+    ASSERT_TRUE(pump_until([&] { return !told.empty(); }, 10s)) << label << ": the tray said nothing";
     EXPECT_EQ(told[0].rfind("Managed by your organisation: ", 0), 0u) << label << ": " << told[0];
     EXPECT_NE(told[0].find(policy_file()), std::string::npos) << label << ": " << told[0];
   }
